@@ -1,0 +1,5 @@
+/**
+ * Clarion prints with a Chromium found on the machine (see src/outputs/pdf/find-chromium.ts),
+ * so installing dependencies never downloads a browser.
+ */
+module.exports = { skipDownload: true };

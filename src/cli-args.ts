@@ -1,0 +1,78 @@
+/** argv to a command and its options. Pure, so the whole command line is testable. */
+export interface CliOptions {
+  command: 'check' | 'build' | 'schema' | 'help' | 'version';
+  paths: string[];
+  strict: boolean;
+  json: boolean;
+  out: string;
+  formats?: string[];
+  concurrency?: number;
+  quiet: boolean;
+}
+
+export class CliUsageError extends Error {}
+
+/** Every option with its description: the help text is generated from this table. */
+export const OPTION_HELP: Record<string, string> = {
+  '--strict': 'check/build: treat warnings as errors',
+  '--json': 'check/build: print a machine-readable JSON report',
+  '--out <dir>': 'build: output folder (default dist)',
+  '--formats <list>': 'build: comma-separated formats to build (default all: html,text,pdf)',
+  '--concurrency <n>': 'build: PDFs printed at once (default: number of cores)',
+  '--quiet': 'build: print errors and the summary line only',
+  '--help': 'show this help',
+  '--version': 'print Clarion\'s version',
+};
+
+export const COMMAND_HELP: Record<string, string> = {
+  'check [paths...]': 'validate statements (default: statements/) and report every problem',
+  'build [paths...]': 'validate, then write the web page, text release and PDF of each statement to dist/',
+  'schema [--out <dir>]': 'write JSON Schemas of the statement and organisation formats (for editor completion)',
+};
+
+export function helpText(): string {
+  const col = (entries: Record<string, string>) =>
+    Object.entries(entries).map(([k, v]) => `  ${k.padEnd(24)} ${v}`).join('\n');
+  return `Usage: clarion <command> [options]\n\nCommands:\n${col(COMMAND_HELP)}\n\nOptions:\n${col(OPTION_HELP)}\n`;
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { command: 'help', paths: [], strict: false, json: false, out: 'dist', quiet: false };
+  const args = [...argv];
+  const first = args[0];
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return options;
+  if (first === '--version' || first === '-v') return { ...options, command: 'version' };
+  if (first !== 'check' && first !== 'build' && first !== 'schema') {
+    throw new CliUsageError(`unknown command "${first}" — use check, build or schema (clarion --help lists them)`);
+  }
+  options.command = first;
+  args.shift();
+  const value = (flag: string): string => {
+    const v = args.shift();
+    if (v === undefined || v.startsWith('--')) throw new CliUsageError(`${flag} needs a value — e.g. ${flag === '--out' ? '--out dist' : flag === '--formats' ? '--formats html,text' : `${flag} 2`}`);
+    return v;
+  };
+  while (args.length > 0) {
+    const arg = args.shift()!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (inline !== undefined) args.unshift(inline);
+    switch (flag) {
+      case '--strict': options.strict = true; break;
+      case '--json': options.json = true; break;
+      case '--quiet': options.quiet = true; break;
+      case '--help': case '-h': options.command = 'help'; break;
+      case '--out': options.out = value(flag); break;
+      case '--formats': options.formats = value(flag).split(',').map((f) => f.trim()).filter(Boolean); break;
+      case '--concurrency': {
+        const n = Number(value(flag));
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliUsageError('--concurrency must be a whole number from 1 to 64');
+        options.concurrency = n;
+        break;
+      }
+      default:
+        if (flag.startsWith('-')) throw new CliUsageError(`unknown option "${flag}" — clarion --help lists the options`);
+        options.paths.push(arg);
+    }
+  }
+  return options;
+}

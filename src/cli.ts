@@ -1,0 +1,65 @@
+/** argv -> command; help; exit codes: 0 ok, 1 content errors, 2 usage errors. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check } from './check.ts';
+import { CliUsageError, helpText, parseCli } from './cli-args.ts';
+import { formatReport, jsonReport } from './report/reporter.ts';
+import { UsageError } from './sources/find-sources.ts';
+import { jsonSchemas } from './sources/schema.ts';
+import { VERSION } from './version.ts';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  cwd: process.cwd(),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const options = parseCli(argv);
+    switch (options.command) {
+      case 'help':
+        io.stdout(helpText());
+        return 0;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case 'check': {
+        const result = await check(io.cwd, options.paths, { strict: options.strict });
+        io.stdout(options.json ? jsonReport(result.diagnostics, result.checked) : formatReport(result.diagnostics, result.checked));
+        return result.exitCode;
+      }
+      case 'build': {
+        const { build } = await import('./build.ts');
+        return await build(io, options);
+      }
+      case 'schema': {
+        const out = path.resolve(io.cwd, options.out === 'dist' ? 'schema' : options.out);
+        await mkdir(out, { recursive: true });
+        const schemas = jsonSchemas();
+        await writeFile(path.join(out, 'statement.schema.json'), JSON.stringify(schemas.statement, null, 2) + '\n');
+        await writeFile(path.join(out, 'organization.schema.json'), JSON.stringify(schemas.organization, null, 2) + '\n');
+        io.stdout(`Wrote ${path.relative(io.cwd, out) || '.'}/statement.schema.json and organization.schema.json\n`);
+        return 0;
+      }
+    }
+  } catch (error) {
+    if (error instanceof CliUsageError || error instanceof UsageError) {
+      io.stderr(`clarion: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`clarion: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in Clarion; please report it with the command you ran.\n`);
+    return 70;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,41 @@
+/** The organisation profile (`statements/organization.yaml`): parse, validate, apply defaults. */
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { decodeSource } from './decode-source.ts';
+import { explainIssues } from './explain-issues.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { contactSchema, organizationDefaults, organizationFieldNames, organizationSchema, type Organization } from './schema.ts';
+
+export interface ParsedOrganization {
+  organization?: Organization;
+  diagnostics: Diagnostic[];
+}
+
+export function parseOrganization(file: string, bytes: Uint8Array): ParsedOrganization {
+  const decoded = decodeSource(file, bytes);
+  if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
+  const yaml = parseYaml(file, decoded.text, 1);
+  if (yaml.diagnostics.length > 0) return { diagnostics: yaml.diagnostics };
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    return {
+      diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'not-a-map', message: 'the organisation profile must be a list of "field: value" lines', hint: 'start with a line such as name: Example Press Office' }],
+    };
+  }
+  const result = organizationSchema.safeParse(yaml.data);
+  if (!result.success) {
+    const fieldsAt = (path: readonly (string | number)[]) => (path.length === 0 ? organizationFieldNames : Object.keys(contactSchema.shape));
+    return { diagnostics: explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt }) };
+  }
+  return { organization: { ...organizationDefaults, contacts: [], ...result.data }, diagnostics: [] };
+}
+
+export function missingOrganization(file: string): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'missing-organization',
+    message: 'the organisation profile is missing',
+    hint: `create ${file} with at least a line "name: <your organisation>"`,
+  };
+}

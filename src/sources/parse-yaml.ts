@@ -1,0 +1,112 @@
+/**
+ * YAML front matter to plain data, keeping the syntax tree so that every later problem can be
+ * placed at the key or value it concerns.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../report/diagnostic.ts';
+
+export type Path = readonly (string | number)[];
+
+export interface ParsedYaml {
+  data: unknown;
+  /** Position of the value at `path` (or of its key with `{ key: true }`), or of the nearest existing parent. */
+  locate(path: Path, options?: { key?: boolean }): { line: number; column: number };
+  diagnostics: Diagnostic[];
+}
+
+/** Aliases may not expand into more than this many nodes (a "billion laughs" guard). */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYaml(file: string, yaml: string, firstLine: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
+  const toPosition = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + firstLine - 1, column: col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const at = toPosition(problem.pos[0]);
+    diagnostics.push({
+      file,
+      ...at,
+      severity: 'error',
+      rule: 'yaml-syntax',
+      ...explainYamlProblem(problem.code, problem.message),
+    });
+  }
+  const locate: ParsedYaml['locate'] = (path, options = {}) => {
+    const node = findNode(doc, path, options.key ?? false);
+    return node?.range ? toPosition(node.range[0]) : { line: Math.max(1, firstLine - 1), column: 1 };
+  };
+  if (diagnostics.length > 0) return { data: undefined, locate, diagnostics };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    diagnostics.push({
+      file,
+      line: firstLine,
+      column: 1,
+      severity: 'error',
+      rule: 'yaml-aliases',
+      message: 'the front matter expands its aliases (*name) into too much data',
+      hint: 'write the values out instead of using anchors (&name) and aliases (*name)',
+    });
+  }
+  return { data, locate, diagnostics };
+}
+
+function explainYamlProblem(code: string, message: string): { message: string; hint: string } {
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return { message: 'this field appears twice', hint: 'keep one of the two lines' };
+    case 'TAB_AS_INDENT':
+      return { message: 'a tab is used for indentation', hint: 'indent with spaces, not tabs' };
+    case 'TAG_RESOLVE_FAILED':
+      return { message: `the tag ${tagName(first)} is not allowed`, hint: 'remove the "!" tag; front matter holds only text, numbers, lists and fields' };
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+    default:
+      return { message: `the front matter is not valid YAML: ${lowerFirst(first)}`, hint: 'check the colons, quotes and indentation on this line' };
+  }
+}
+
+function tagName(message: string): string {
+  const tag = /tag:yaml\.org,2002:(\S+)/.exec(message)?.[1] ?? /(!\S+)/.exec(message)?.[1];
+  return tag ? `"${tag.startsWith('!') ? tag : `!!${tag}`}"` : 'here';
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function findNode(doc: Document, path: Path, wantKey: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  let found: Node | undefined = isNodeLike(node) ? node : undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return found;
+      if (last && wantKey && isNodeLike(pair.key)) return pair.key;
+      node = pair.value;
+      found = isNodeLike(node) ? node : isNodeLike(pair.key) ? pair.key : found;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (isNodeLike(node)) found = node;
+      else return found;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}

@@ -1,0 +1,37 @@
+import type { Contact } from './schema.ts';
+import type { Moment } from '../util/moments.ts';
+
+/** A validated statement with every default applied: what templates and outputs consume. */
+export interface Statement {
+  /** Source path relative to the project, e.g. `statements/forty-mosques.md`. */
+  file: string;
+  slug: string;
+  title: string;
+  subtitle?: string;
+  date: Moment;
+  location?: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  kind: string;
+  summary?: string;
+  tags: string[];
+  embargo?: Moment;
+  contacts: Contact[];
+  notes: string[];
+  organizations: string[];
+  /** The Markdown body and the file line it starts on (for positions of body problems). */
+  body: string;
+  bodyLine: number;
+}
+
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg']);
+
+/** Text direction of a language, from its likely script (Intl.Locale's maximize()). */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  try {
+    const script = new Intl.Locale(lang).maximize().script;
+    return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
