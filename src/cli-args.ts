@@ -8,6 +8,8 @@ export interface CliOptions {
   formats?: string[];
   concurrency?: number;
   quiet: boolean;
+  /** The moment embargoes are compared with (default: SOURCE_DATE_EPOCH, else the clock). */
+  now?: Date;
 }
 
 export class CliUsageError extends Error {}
@@ -20,6 +22,7 @@ export const OPTION_HELP: Record<string, string> = {
   '--formats <list>': 'build: comma-separated formats to build (default all: html,text,pdf)',
   '--concurrency <n>': 'build: PDFs printed at once (default: number of cores)',
   '--quiet': 'build: print errors and the summary line only',
+  '--now <date-time>': 'build: treat this moment as now for embargoes, e.g. 2023-11-28T09:00Z',
   '--help': 'show this help',
   '--version': 'print Clarion\'s version',
 };
@@ -63,6 +66,13 @@ export function parseCli(argv: readonly string[]): CliOptions {
       case '--help': case '-h': options.command = 'help'; break;
       case '--out': options.out = value(flag); break;
       case '--formats': options.formats = value(flag).split(',').map((f) => f.trim()).filter(Boolean); break;
+      case '--now': {
+        const v = value(flag);
+        const t = Date.parse(v);
+        if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(v) || Number.isNaN(t)) throw new CliUsageError(`--now "${v}" is not a date-time — write e.g. 2023-11-28T09:00Z`);
+        options.now = new Date(t);
+        break;
+      }
       case '--concurrency': {
         const n = Number(value(flag));
         if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliUsageError('--concurrency must be a whole number from 1 to 64');

@@ -2,6 +2,7 @@
  * Reads the organisation profile and the statements of a project and validates them all,
  * including the checks that span files (two statements with one slug).
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
@@ -49,9 +50,11 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   return { ...(org.organization ? { organization: org.organization } : {}), kinds, files, statements: unique, diagnostics };
 }
 
+/** A kind is a folder of templates/ with a page template (locales/ and newsroom/ are not kinds). */
 export async function listKinds(root: string): Promise<string[]> {
   const entries = await readdir(path.join(root, TEMPLATES_DIR), { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const kinds = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && existsSync(path.join(root, TEMPLATES_DIR, e.name, 'page.hbs')));
+  return kinds.map((e) => e.name).sort();
 }
 
 /** Two statements may not share an output folder: both are reported and neither is built. */

@@ -4,6 +4,8 @@
  * (`2023-11-28T09:00 Europe/Geneva`). Parsing is strict: `2023-02-30` is not a date.
  */
 export interface Moment {
+  /** The value as written in the source. */
+  text: string;
   /** The calendar date as written (`YYYY-MM-DD`), in the moment's own zone or offset. */
   date: string;
   /** The instant, when a time was given; midnight UTC of `date` otherwise. */
@@ -31,7 +33,7 @@ export function parseMoment(value: string, options: { requireZone?: boolean } = 
     if (options.requireZone) return 'no-zone';
     const [, y, m, d] = dateOnly.map(Number) as [number, number, number, number];
     if (!isCalendarDate(y, m, d)) return 'not-a-calendar-date';
-    return { date: text, instant: new Date(Date.UTC(y, m - 1, d)), hasTime: false };
+    return { text, date: text, instant: new Date(Date.UTC(y, m - 1, d)), hasTime: false };
   }
   const match = DATE_TIME.exec(text);
   if (!match) return 'not-a-date';
@@ -44,11 +46,11 @@ export function parseMoment(value: string, options: { requireZone?: boolean } = 
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   if (offset) {
     const minutes = offset === 'Z' ? 0 : offsetMinutes(offset);
-    return { date, instant: new Date(wall - minutes * 60_000), hasTime: true, zone: offset === 'Z' ? 'Z' : normaliseOffset(offset) };
+    return { text, date, instant: new Date(wall - minutes * 60_000), hasTime: true, zone: offset === 'Z' ? 'Z' : normaliseOffset(offset) };
   }
   if (zone) {
     if (!isTimeZone(zone)) return 'unknown-zone';
-    return { date, instant: new Date(zonedWallTimeToUtc(wall, zone)), hasTime: true, zone };
+    return { text, date, instant: new Date(zonedWallTimeToUtc(wall, zone)), hasTime: true, zone };
   }
   return 'no-zone';
 }

@@ -1,0 +1,106 @@
+/**
+ * Markdown to a checked syntax tree (mdast), shared by every output: GFM, smart typography for
+ * the language, and the safety rules applied once so that no output can miss them —
+ * link targets other than http(s), mailto, tel and relative ones are removed (their text
+ * stays), and raw HTML is reported (it is dropped unless the organisation allows it).
+ */
+import type { Html, Image, Link, Root, RootContent, Definition } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { quotesFor } from './typography.ts';
+
+export interface ParseOptions {
+  file: string;
+  /** File line of the Markdown's first line, so positions point into the source file. */
+  firstLine: number;
+  lang: string;
+  allowHtml: boolean;
+}
+
+export interface ParsedMarkdown {
+  tree: Root;
+  diagnostics: Diagnostic[];
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const typographers = new Map<string, ReturnType<typeof makeTypographer>>();
+
+function makeTypographer(lang: string) {
+  const quotes = quotesFor(lang);
+  return unified()
+    .use(remarkSmartypants, {
+      dashes: 'oldschool',
+      openingQuotes: { double: quotes.double[0], single: quotes.single[0] },
+      closingQuotes: { double: quotes.double[1], single: quotes.single[1] },
+    })
+    .freeze();
+}
+
+const SAFE_PROTOCOL = /^(https?:|mailto:|tel:)/i;
+const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Whether a link target may appear in an output: http(s), mailto, tel, or relative. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+  const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  return SAFE_PROTOCOL.test(squashed) || (!HAS_PROTOCOL.test(squashed) && !squashed.startsWith('//'));
+}
+
+export function parseMarkdown(markdown: string, options: ParseOptions): ParsedMarkdown {
+  const tree = parser.runSync(parser.parse(markdown)) as Root;
+  const lang = options.lang.toLowerCase().split('-')[0] ?? 'en';
+  let typographer = typographers.get(lang);
+  if (!typographer) {
+    typographer = makeTypographer(lang);
+    typographers.set(lang, typographer);
+  }
+  typographer.runSync(tree);
+
+  const diagnostics: Diagnostic[] = [];
+  const warn = (node: { position?: { start: { line: number; column: number } } }, rule: string, message: string, hint: string) => {
+    diagnostics.push({
+      file: options.file,
+      line: (node.position?.start.line ?? 1) + options.firstLine - 1,
+      column: node.position?.start.column ?? 1,
+      severity: 'warning',
+      rule,
+      message,
+      hint,
+    });
+  };
+
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'html') {
+      const html = node as Html;
+      if (!options.allowHtml && html.value.trim() !== '' && !/^<!--[\s\S]*-->$/.test(html.value.trim())) {
+        warn(html, 'raw-html', `raw HTML ${JSON.stringify(truncate(html.value.trim()))} is left out of the outputs`, 'write it in Markdown instead (or set allow_html: true in organization.yaml if you trust every author)');
+      }
+      return;
+    }
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const target = node as Link | Image | Definition;
+      if (isSafeUrl(target.url)) return;
+      const shown = truncate(target.url);
+      warn(target, 'unsafe-link', `the link target "${shown}" is removed`, 'links may only go to http://, https://, mailto: or tel: addresses');
+      if (node.type === 'link' && parent && index !== undefined) {
+        parent.children.splice(index, 1, ...((node as Link).children as RootContent[] as typeof parent.children));
+        return [SKIP, index];
+      }
+      if (node.type === 'image' && parent && index !== undefined) {
+        parent.children.splice(index, 1, { type: 'text', value: (node as Image).alt ?? '' } as never);
+        return [SKIP, index];
+      }
+      target.url = '';
+    }
+    return undefined;
+  });
+  return { tree, diagnostics };
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,99 @@
+/**
+ * Prints the PDFs of a build with one browser: print HTML staged inside the output folder (so
+ * its relative asset URLs resolve), one page per document, the browser closed in `finally`.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Assets } from '../assets/build-assets.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { STATEMENTS_DIR } from '../sources/load-statements.ts';
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import { writeAtomic } from '../write/write-atomic.ts';
+import { ChromiumNotFoundError } from './pdf/find-chromium.ts';
+import { launchPrinter, PrintError } from './pdf/printer.ts';
+
+export const PRINT_STAGING = '.clarion-print';
+
+interface Printable {
+  statement: Statement;
+  files: { path: string; content: string | Uint8Array }[];
+  print?: string;
+}
+
+export interface PrintContext {
+  root: string;
+  outDir: string;
+  organization: Organization;
+  assets: Assets;
+  concurrency?: number;
+  generator: string;
+  timeoutMs?: number;
+}
+
+/** Adds each PDF to its statement's files; returns problems and the statements whose PDF failed. */
+export async function printAll(planned: Printable[], ctx: PrintContext): Promise<{ diagnostics: Diagnostic[]; failed: string[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const failed: string[] = [];
+  const jobs = planned.filter((p) => p.print !== undefined);
+  const fail = (s: Statement, message: string, hint: string) => {
+    diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'pdf', message, hint });
+    failed.push(s.file);
+  };
+  let printer;
+  try {
+    printer = await launchPrinter({ ...(ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  } catch (error) {
+    const reason = error instanceof ChromiumNotFoundError ? error.message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
+    for (const job of jobs) fail(job.statement, 'the PDF was not made', reason);
+    return { diagnostics, failed };
+  }
+  const staging = path.join(ctx.outDir, PRINT_STAGING);
+  const sourceDate = sourceDateEpoch();
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const s = job.statement;
+        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.slug}.html`, job.print!);
+        try {
+          const printed = await printer.print({
+            label: s.file,
+            htmlFile,
+            allowedRoots: [path.join(ctx.outDir, 'assets'), staging, path.join(ctx.root, STATEMENTS_DIR)],
+            paper: ctx.organization.paper,
+            metadata: {
+              title: s.title,
+              author: ctx.organization.name,
+              ...(s.summary ? { subject: s.summary } : {}),
+              ...(s.tags.length ? { keywords: s.tags } : {}),
+              lang: s.lang,
+              creator: ctx.generator,
+              producer: ctx.generator,
+              date: sourceDate ?? s.date.instant,
+            },
+            ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+          });
+          for (const warning of printed.warnings) {
+            diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
+          }
+          job.files.push({ path: `${s.slug}/${s.slug}.pdf`, content: printed.pdf });
+        } catch (error) {
+          if (!(error instanceof PrintError)) throw error;
+          fail(s, error.message, 'the other outputs of this statement are not written either; fix the cause and build again');
+        }
+      }),
+    );
+  } finally {
+    await printer.close();
+    await rm(staging, { recursive: true, force: true });
+  }
+  return { diagnostics, failed };
+}
+
+/** Reproducible builds: SOURCE_DATE_EPOCH (seconds), when set, stands in for every date stamp. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  return Number.isInteger(seconds) && seconds >= 0 ? new Date(seconds * 1000) : undefined;
+}

@@ -1,0 +1,53 @@
+/** The newsroom index, `dist/index.html`: every published statement, newest first. */
+import path from 'node:path';
+import type { Assets } from '../assets/build-assets.ts';
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import { formatDate } from '../templates/format.ts';
+import type { Kind } from '../templates/load-kind.ts';
+import { loadStrings } from '../templates/locale.ts';
+import type { FormatLink } from '../templates/view-model.ts';
+
+export interface IndexInputs {
+  newsroom: Kind;
+  localesDir: string;
+  organization: Organization;
+  statements: readonly Statement[];
+  links: (statement: Statement, strings: Record<string, string>) => FormatLink[];
+  assets: Assets;
+  generator: string;
+  /** Statements under an embargo later than this are left out. */
+  now: Date;
+}
+
+export function renderIndex(inputs: IndexInputs): string {
+  const { organization: org } = inputs;
+  const { strings } = loadStrings(inputs.localesDir, org.lang);
+  const released = inputs.statements.filter((s) => !s.embargo || s.embargo.instant.getTime() <= inputs.now.getTime());
+  const sorted = [...released].sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.title.localeCompare(b.title));
+  const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
+  return inputs.newsroom.templates.index!({
+    lang: org.lang,
+    dir: 'ltr',
+    date: '1970-01-01',
+    organization: { name: org.name, website: org.website, timezone: org.timezone, dateline_style: org.dateline_style },
+    strings,
+    generator: inputs.generator,
+    assets: hrefs,
+    statements: sorted.map((s) => {
+      const own = loadStrings(inputs.localesDir, s.lang).strings;
+      return {
+        slug: s.slug,
+        title: s.title,
+        summary: s.summary,
+        tags: s.tags,
+        lang: s.lang,
+        dir: s.dir,
+        date: s.date.date,
+        dateText: formatDate(s.date, s.lang),
+        href: `${s.slug}/`,
+        formats: inputs.links(s, own).map((l) => ({ ...l, href: path.posix.join(s.slug, l.href) })),
+      };
+    }),
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * One statement to its web page and plain-text release (and the HTML that is printed to PDF).
+ * Pure: all inputs are in memory; nothing is read or written here.
+ */
+import type { List, ListItem, Root } from 'mdast';
+import { insertDateline } from '../markdown/insert-dateline.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { createTextSerializer, wrapText } from '../markdown/text/index.ts';
+import { toHtml } from '../markdown/to-html.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import { datelineParts, datelineText } from '../templates/format.ts';
+import type { Kind } from '../templates/load-kind.ts';
+import type { Strings } from '../templates/locale.ts';
+import { viewModel, type FormatLink, type TextParts } from '../templates/view-model.ts';
+import { normalizeText } from './normalize-text.ts';
+
+export interface RenderInputs {
+  statement: Statement;
+  organization: Organization;
+  /** Where the organisation profile lives, for positions of problems in its `about`. */
+  organizationFile: string;
+  kind: Kind;
+  strings: Strings;
+  formats: FormatLink[];
+  assets: Record<string, string>;
+  canonicalUrl?: string;
+  generator: string;
+  /** Which documents to render. */
+  want: { html: boolean; text: boolean; print: boolean };
+}
+
+export interface RenderedStatement {
+  html?: string;
+  text?: string;
+  print?: string;
+  diagnostics: Diagnostic[];
+}
+
+export function renderStatement(inputs: RenderInputs): RenderedStatement {
+  const { statement: s, organization: org, strings } = inputs;
+  const diagnostics: Diagnostic[] = [];
+  const allowHtml = org.allow_html;
+  const parse = (markdown: string, file: string, firstLine: number) => {
+    const parsed = parseMarkdown(markdown, { file, firstLine, lang: s.lang, allowHtml });
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.tree;
+  };
+  const body = parse(s.body, s.file, s.bodyLine);
+  const notes = s.notes.map((note) => parse(note, s.file, 1));
+  const about = org.about ? parse(org.about, inputs.organizationFile, 1) : undefined;
+  const parts = datelineParts(s.location, s.date, s.lang, org.dateline_style);
+
+  const result: RenderedStatement = { diagnostics };
+  const base = {
+    statement: s,
+    organization: org,
+    strings,
+    formats: inputs.formats,
+    assets: inputs.assets,
+    generator: inputs.generator,
+    ...(inputs.canonicalUrl ? { canonicalUrl: inputs.canonicalUrl } : {}),
+  };
+  if (inputs.want.html || inputs.want.print) {
+    const html = {
+      bodyHtml: toHtml(insertDateline(body, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes' }),
+      notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: `note${i + 1}-` }))),
+      ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: 'about-' }) } : {}),
+    };
+    const model = viewModel({ ...base, html });
+    if (inputs.want.html) result.html = inputs.kind.templates.page!(model);
+    if (inputs.want.print && inputs.kind.templates.print) result.print = inputs.kind.templates.print(model);
+  }
+  if (inputs.want.text) {
+    const text = textParts(s, org, strings, body, notes, about, datelineText(parts));
+    result.text = normalizeText(inputs.kind.templates.text!(viewModel({ ...base, text })));
+  }
+  return result;
+}
+
+function textParts(s: Statement, org: Organization, strings: Strings, body: Root, notes: Root[], about: Root | undefined, dateline: string): TextParts {
+  const width = org.text_width;
+  const serializer = createTextSerializer({ width });
+  const rendered = serializer.render(body, { firstParagraphPrefix: dateline });
+  const contacts = s.contacts
+    .map((c) => [c.role ? `${c.name}, ${c.role}` : c.name, c.email ? `${strings.email ?? 'Email'}: ${c.email}` : '', c.phone ? `${strings.phone ?? 'Phone'}: ${c.phone}` : '']
+      .filter(Boolean)
+      .map((line) => wrapText(line, width))
+      .join('\n'))
+    .join('\n\n');
+  // Notes to editors are an ordered list, so they wrap with hanging indents like any list.
+  const notesList: List = { type: 'list', ordered: true, start: 1, spread: false, children: notes.map((n): ListItem => ({ type: 'listItem', spread: false, children: n.children as ListItem['children'] })) };
+  return {
+    headline: wrapText(s.title, width),
+    ...(s.subtitle ? { subtitle: wrapText(s.subtitle, width) } : {}),
+    body: rendered,
+    contacts,
+    notes: notes.length ? serializer.render({ type: 'root', children: [notesList] }) : '',
+    ...(about ? { about: serializer.render(about) } : {}),
+    references: serializer.references(),
+  };
+}
+
+/** A one-paragraph note is shown inline in its list item. */
+function stripParagraph(html: string): string {
+  const m = /^<p>([\s\S]*)<\/p>\n?$/.exec(html.trim());
+  return m && !m[1]!.includes('<p>') ? m[1]! : html;
+}
+

@@ -1,0 +1,109 @@
+/**
+ * Loads and compiles the templates of one kind (a folder in templates/): page.hbs (web page),
+ * text.hbs (plain-text release), print.hbs (PDF), partials/*.hbs, and the stylesheets.
+ * Compilation errors name the template file and line.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { registerHelpers, HELPER_NAMES } from './helpers.ts';
+
+export type Render = (context: object) => string;
+
+export interface Kind {
+  name: string;
+  dir: string;
+  /** Compiled templates by name: page (web page), text (plain-text release), print (PDF), index (newsroom)... */
+  templates: Record<string, Render>;
+  /** Stylesheets by file name (style.css, print.css), as text. */
+  styles: Record<string, string>;
+  /** Every file the kind's outputs depend on, for content hashing. */
+  files: string[];
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column} error ${reason} — fix the template (template)`);
+  }
+}
+
+export function loadKind(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[] = ['page', 'text']): Kind {
+  const dir = path.join(templatesDir, name);
+  const env = Handlebars.create();
+  registerHelpers(env);
+  const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const files: string[] = [];
+  const compile = (file: string, noEscape: boolean): Render => {
+    const source = readFileSync(file, 'utf8');
+    files.push(file);
+    const options = { noEscape, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])), preventIndent: true };
+    try {
+      // precompile parses and compiles eagerly, so syntax errors and unknown helpers surface here with their line.
+      env.precompile(source, options);
+    } catch (error) {
+      throw toTemplateError(rel(file), error);
+    }
+    const template = env.compile(source, options);
+    return (context) => {
+      try {
+        return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw toTemplateError(rel(file), error);
+      }
+    };
+  };
+
+  const partialsDir = path.join(dir, 'partials');
+  if (existsSync(partialsDir)) {
+    for (const entry of readdirSync(partialsDir).sort()) {
+      if (!entry.endsWith('.hbs')) continue;
+      const file = path.join(partialsDir, entry);
+      const source = readFileSync(file, 'utf8');
+      files.push(file);
+      try {
+        env.precompile(source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
+      } catch (error) {
+        throw toTemplateError(rel(file), error);
+      }
+      env.registerPartial(entry.slice(0, -4), source);
+    }
+  }
+  const templates: Record<string, Render> = {};
+  for (const entry of readdirSync(dir).sort()) {
+    if (!entry.endsWith('.hbs')) continue;
+    const name = entry.slice(0, -4);
+    // Plain text is not HTML: nothing in it is escaped.
+    templates[name] = compile(path.join(dir, entry), name === 'text');
+  }
+  for (const required of requiredTemplates) {
+    if (!templates[required]) throw new TemplateError(rel(path.join(dir, `${required}.hbs`)), 1, 1, `the template ${required}.hbs is missing`);
+  }
+  const styles: Record<string, string> = {};
+  for (const entry of readdirSync(dir).sort()) {
+    if (!entry.endsWith('.css')) continue;
+    const file = path.join(dir, entry);
+    styles[entry] = readFileSync(file, 'utf8');
+    files.push(file);
+  }
+  return { name, dir, templates, styles, files: files.sort() };
+}
+
+function toTemplateError(file: string, error: unknown): TemplateError {
+  const e = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e.message ?? error);
+  const parseLine = /Parse error on line (\d+)/.exec(message)?.[1];
+  const locMatch = / - (\d+):(\d+)$/.exec(message.split('\n')[0] ?? '');
+  const line = e.lineNumber ?? (parseLine ? Number(parseLine) : locMatch ? Number(locMatch[1]) : 1);
+  const column = (e.column ?? (locMatch ? Number(locMatch[2]) : 0)) + 1;
+  const reason = message
+    .split('\n')[0]!
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/^You specified knownHelpersOnly, but used the unknown helper (\S+)$/, 'unknown helper "$1"')
+    .replace(/^Parse error on line \d+:?$/, 'the template cannot be parsed');
+  return new TemplateError(file, line, column, reason);
+}

@@ -1,0 +1,110 @@
+/**
+ * What templates see for one statement. Front-matter values go in as plain strings (templates
+ * escape them with {{ }}); only HTML our own pipeline produced ends in `...Html` (inserted with
+ * {{{ }}}).
+ */
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import type { Strings } from './locale.ts';
+import { telHref } from './format.ts';
+
+export interface FormatLink {
+  format: string;
+  label: string;
+  href: string;
+  type: string;
+}
+
+export interface RenderedParts {
+  bodyHtml: string;
+  notesHtml: string[];
+  aboutHtml?: string;
+}
+
+export interface TextParts {
+  headline: string;
+  subtitle?: string;
+  body: string;
+  contacts: string;
+  notes: string;
+  about?: string;
+  references: string;
+}
+
+export interface ViewModel {
+  [key: string]: unknown;
+}
+
+export interface ViewInputs {
+  statement: Statement;
+  organization: Organization;
+  strings: Strings;
+  html?: RenderedParts;
+  text?: TextParts;
+  formats: FormatLink[];
+  /** Hrefs relative to the page: stylesheets, logo, fonts. */
+  assets: Record<string, string>;
+  /** Absolute URL of the page, when the organisation has a website. */
+  canonicalUrl?: string;
+  /** Clarion's name and version, for generator tags. */
+  generator: string;
+}
+
+export function viewModel(inputs: ViewInputs): ViewModel {
+  const { statement: s, organization: org } = inputs;
+  const contacts = s.contacts.map((c) => ({ ...c, ...(c.phone ? { tel: telHref(c.phone) } : {}) }));
+  return {
+    lang: s.lang,
+    dir: s.dir,
+    slug: s.slug,
+    kind: s.kind,
+    title: s.title,
+    subtitle: s.subtitle,
+    summary: s.summary,
+    description: s.summary ?? s.subtitle ?? s.title,
+    tags: s.tags,
+    date: s.date.date,
+    location: s.location,
+    embargo: s.embargo?.text,
+    embargoIso: s.embargo?.instant.toISOString(),
+    embargoed: s.embargo !== undefined,
+    organizations: s.organizations,
+    contacts,
+    organization: {
+      name: org.name,
+      website: org.website,
+      addressLines: org.address ? org.address.trim().split('\n') : [],
+      timezone: org.timezone,
+      dateline_style: org.dateline_style,
+      end_mark: org.end_mark,
+      paper: org.paper,
+      hasAbout: Boolean(org.about),
+    },
+    strings: inputs.strings,
+    formats: inputs.formats,
+    assets: inputs.assets,
+    canonicalUrl: inputs.canonicalUrl,
+    generator: inputs.generator,
+    jsonLd: jsonLd(inputs),
+    ...(inputs.html ?? {}),
+    text: inputs.text,
+  };
+}
+
+function jsonLd(inputs: ViewInputs): Record<string, unknown> {
+  const { statement: s, organization: org } = inputs;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: s.title,
+    ...(s.subtitle ? { alternativeHeadline: s.subtitle } : {}),
+    ...(s.summary ? { description: s.summary } : {}),
+    datePublished: s.date.hasTime ? s.date.instant.toISOString() : s.date.date,
+    inLanguage: s.lang,
+    ...(s.tags.length ? { keywords: s.tags.join(', ') } : {}),
+    ...(s.location ? { locationCreated: { '@type': 'Place', name: s.location } } : {}),
+    ...(inputs.canonicalUrl ? { url: inputs.canonicalUrl, mainEntityOfPage: inputs.canonicalUrl } : {}),
+    author: { '@type': 'Organization', name: org.name, ...(org.website ? { url: org.website } : {}) },
+    publisher: { '@type': 'Organization', name: org.name, ...(org.website ? { url: org.website } : {}) },
+  };
+}
