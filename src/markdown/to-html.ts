@@ -19,7 +19,7 @@ export function toHtml(tree: Root, options: HtmlOptions): string {
       footnoteLabel: options.footnotesLabel,
       footnoteLabelTagName: 'h2',
       footnoteBackLabel: (n: number) => `Back to reference ${n + 1}`,
-      clobberPrefix: options.idPrefix ?? '',
+      clobberPrefix: options.idPrefix ?? 'statement-',
     })
     .use(rehypeStringify, { allowDangerousHtml: options.allowHtml });
   const hast = processor.runSync(structuredClone(tree));

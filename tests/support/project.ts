@@ -1,0 +1,58 @@
+/** Temporary Clarion projects for end-to-end tests: the real templates plus given statements. */
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../../src/cli.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export const ORGANIZATION = `name: Fixture Press Office
+website: https://press.example.org/
+about: The Fixture Press Office speaks for an example community. It exists only in tests.
+contacts:
+  - name: A. Example
+    role: Press Secretary
+    email: press@example.org
+    phone: +44 20 7946 0000
+timezone: Europe/London
+`;
+
+/** Creates a project with the repository's templates and the given files (paths relative to it). */
+export async function makeProject(files: Record<string, string | Uint8Array>, options: { samples?: boolean } = {}): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'clarion-test-'));
+  await cp(path.join(repoRoot, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  if (options.samples) await cp(path.join(repoRoot, 'statements'), path.join(dir, 'statements'), { recursive: true });
+  const all = { ...(options.samples ? {} : { 'statements/organization.yaml': ORGANIZATION }), ...files };
+  for (const [file, content] of Object.entries(all)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+export async function clarion(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** Every file under `dir`, relative, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+export async function read(dir: string, file: string): Promise<string> {
+  return readFile(path.join(dir, file), 'utf8');
+}
+
+export function statement(front: Record<string, unknown>, body: string): string {
+  const yaml = Object.entries(front)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
