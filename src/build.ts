@@ -4,7 +4,9 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { buildAssets, type Assets } from './assets/build-assets.ts';
+import { buildAssets, type AssetFile, type Assets } from './assets/build-assets.ts';
+import { publishImage } from './assets/publish-image.ts';
+import type { ImageResolver } from './markdown/resolve-images.ts';
 import { loadFontFaces } from './assets/fonts.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
@@ -61,7 +63,10 @@ export async function build(io: Io, options: CliOptions): Promise<number> {
   return countBySeverity(result.diagnostics).errors > 0 || result.failed.length > 0 ? 1 : 0;
 }
 
-export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'strict' | 'concurrency' | 'now'>;
+export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'strict' | 'concurrency' | 'now' | 'timeout'> & {
+  /** Benchmark baseline only: a fresh browser for every PDF, one at a time. */
+  naive?: boolean;
+};
 
 export async function runBuild(root: string, options: BuildOptions): Promise<BuildResult> {
   const formats = parseFormats(options.formats);
@@ -104,6 +109,8 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     result.files++;
   }
 
+  const media = new Map<string, AssetFile>();
+  const statementsDir = realpathSync(path.join(root, STATEMENTS_DIR));
   const planned: Planned[] = [];
   for (const statement of loaded.statements) {
     const kind = kinds.get(statement.kind);
@@ -111,14 +118,19 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       failed.add(statement.file);
       continue;
     }
-    const plan = planStatement(statement, organization, kind, assets, formats, diagnostics, options.strict ?? false);
+    const resolveImage = (url: string) => publishImage(url, path.join(root, statement.file), statementsDir, media);
+    const plan = planStatement(statement, organization, kind, assets, formats, diagnostics, options.strict ?? false, resolveImage);
     if (plan) planned.push(plan);
     else failed.add(statement.file);
   }
 
+  for (const image of [...media.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+    await writeAtomic(outDir, image.path, image.content);
+    result.files++;
+  }
   if (formats.includes('pdf') && planned.some((p) => p.print)) {
     const { printAll } = await import('./outputs/print-all.ts');
-    const printed = await printAll(planned, { root, outDir, organization, assets, concurrency: options.concurrency, generator: GENERATOR });
+    const printed = await printAll(planned, { root, outDir, organization, assets, generator: GENERATOR, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) });
     diagnostics.push(...printed.diagnostics);
     for (const file of printed.failed) failed.add(file);
   }
@@ -165,7 +177,7 @@ export function formatLinks(statement: Statement, formats: readonly Format[], st
   return links;
 }
 
-function planStatement(statement: Statement, organization: Organization, kind: Kind, assets: Assets, formats: readonly Format[], diagnostics: Diagnostic[], strict: boolean): Planned | undefined {
+function planStatement(statement: Statement, organization: Organization, kind: Kind, assets: Assets, formats: readonly Format[], diagnostics: Diagnostic[], strict: boolean, resolveImage: ImageResolver): Planned | undefined {
   const { strings } = loadStrings(path.join(path.dirname(kind.dir), 'locales'), statement.lang);
   const hrefs = assets.hrefs.get(kind.name) ?? {};
   const pageAssets = Object.fromEntries(Object.entries(hrefs).map(([k, v]) => [k, `../${v}`]));
@@ -180,10 +192,12 @@ function planStatement(statement: Statement, organization: Organization, kind: K
       assets: pageAssets,
       ...(organization.website ? { canonicalUrl: new URL(`${statement.slug}/`, withSlash(organization.website)).href } : {}),
       generator: GENERATOR,
+      resolveImage,
       want: { html: formats.includes('html'), text: formats.includes('text'), print: formats.includes('pdf') },
     });
-    diagnostics.push(...(strict ? rendered.diagnostics.map(promoteWarning) : rendered.diagnostics));
-    if (strict && rendered.diagnostics.length) return undefined;
+    const problems = strict ? rendered.diagnostics.map(promoteWarning) : rendered.diagnostics;
+    diagnostics.push(...problems);
+    if (problems.some((d) => d.severity === 'error')) return undefined;
     const files: Planned['files'] = [];
     if (rendered.html !== undefined) files.push({ path: `${statement.slug}/index.html`, content: rendered.html });
     if (rendered.text !== undefined) files.push({ path: `${statement.slug}/${statement.slug}.txt`, content: rendered.text });

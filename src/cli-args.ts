@@ -10,6 +10,8 @@ export interface CliOptions {
   quiet: boolean;
   /** The moment embargoes are compared with (default: SOURCE_DATE_EPOCH, else the clock). */
   now?: Date;
+  /** Seconds a PDF may take to print before it fails (default 60). */
+  timeout?: number;
 }
 
 export class CliUsageError extends Error {}
@@ -21,6 +23,7 @@ export const OPTION_HELP: Record<string, string> = {
   '--out <dir>': 'build: output folder (default dist)',
   '--formats <list>': 'build: comma-separated formats to build (default all: html,text,pdf)',
   '--concurrency <n>': 'build: PDFs printed at once (default: number of cores)',
+  '--timeout <seconds>': 'build: time a PDF may take to print before it fails (default 60)',
   '--quiet': 'build: print errors and the summary line only',
   '--now <date-time>': 'build: treat this moment as now for embargoes, e.g. 2023-11-28T09:00Z',
   '--help': 'show this help',
@@ -71,6 +74,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
         const t = Date.parse(v);
         if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(v) || Number.isNaN(t)) throw new CliUsageError(`--now "${v}" is not a date-time — write e.g. 2023-11-28T09:00Z`);
         options.now = new Date(t);
+        break;
+      }
+      case '--timeout': {
+        const n = Number(value(flag));
+        if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new CliUsageError('--timeout must be a number of seconds from 1 to 3600');
+        options.timeout = n;
         break;
       }
       case '--concurrency': {

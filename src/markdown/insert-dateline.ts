@@ -16,9 +16,13 @@ export function insertDateline(tree: Root, parts: DatelineParts | undefined, iso
   }
   children.push({ type: 'text', value: ' — ' });
   const dateline: PhrasingContent = { type: 'strong', data: { hName: 'span', hProperties: { className: ['dateline'] } }, children };
-  const copy = structuredClone(tree);
-  const first = copy.children.find((c): c is Paragraph => c.type === 'paragraph');
-  if (first) first.children.unshift(dateline);
-  else copy.children.unshift({ type: 'paragraph', children: [dateline] });
-  return copy;
+  // A shallow copy: the caller's tree is shared with the other outputs and stays as it was.
+  const index = tree.children.findIndex((c) => c.type === 'paragraph');
+  const blocks = [...tree.children];
+  if (index === -1) blocks.unshift({ type: 'paragraph', children: [dateline] });
+  else {
+    const first = blocks[index] as Paragraph;
+    blocks[index] = { ...first, children: [dateline, ...first.children] };
+  }
+  return { ...tree, children: blocks };
 }

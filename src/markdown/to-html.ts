@@ -12,8 +12,21 @@ export interface HtmlOptions {
   idPrefix?: string;
 }
 
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
+
 export function toHtml(tree: Root, options: HtmlOptions): string {
-  const processor = unified()
+  const key = JSON.stringify([options.allowHtml, options.footnotesLabel, options.idPrefix]);
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = makeProcessor(options);
+    processors.set(key, processor);
+  }
+  // mdast-util-to-hast reads the tree without changing it, so no copy is needed.
+  return processor.stringify(processor.runSync(tree));
+}
+
+function makeProcessor(options: HtmlOptions) {
+  return unified()
     .use(remarkRehype, {
       allowDangerousHtml: options.allowHtml,
       footnoteLabel: options.footnotesLabel,
@@ -21,7 +34,6 @@ export function toHtml(tree: Root, options: HtmlOptions): string {
       footnoteBackLabel: (n: number) => `Back to reference ${n + 1}`,
       clobberPrefix: options.idPrefix ?? 'statement-',
     })
-    .use(rehypeStringify, { allowDangerousHtml: options.allowHtml });
-  const hast = processor.runSync(structuredClone(tree));
-  return processor.stringify(hast);
+    .use(rehypeStringify, { allowDangerousHtml: options.allowHtml })
+    .freeze();
 }

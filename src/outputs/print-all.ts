@@ -11,7 +11,7 @@ import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { writeAtomic } from '../write/write-atomic.ts';
 import { ChromiumNotFoundError } from './pdf/find-chromium.ts';
-import { launchPrinter, PrintError } from './pdf/printer.ts';
+import { launchPrinter, PrintError, type Printer } from './pdf/printer.ts';
 
 export const PRINT_STAGING = '.clarion-print';
 
@@ -29,6 +29,8 @@ export interface PrintContext {
   concurrency?: number;
   generator: string;
   timeoutMs?: number;
+  /** The benchmark's baseline: a fresh browser for every PDF, one at a time (what most scripts do). */
+  naive?: boolean;
 }
 
 /** Adds each PDF to its statement's files; returns problems and the statements whose PDF failed. */
@@ -40,51 +42,75 @@ export async function printAll(planned: Printable[], ctx: PrintContext): Promise
     diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'pdf', message, hint });
     failed.push(s.file);
   };
-  let printer;
-  try {
-    printer = await launchPrinter({ ...(ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
-  } catch (error) {
+  const launch = () => launchPrinter({ ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  const launchFailed = (error: unknown) => {
     const reason = error instanceof ChromiumNotFoundError ? error.message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
-    for (const job of jobs) fail(job.statement, 'the PDF was not made', reason);
-    return { diagnostics, failed };
-  }
+    for (const job of jobs) if (!failed.includes(job.statement.file)) fail(job.statement, 'the PDF was not made', reason);
+  };
   const staging = path.join(ctx.outDir, PRINT_STAGING);
   const sourceDate = sourceDateEpoch();
+  const printOne = async (printer: Printer, job: Printable) => {
+    const s = job.statement;
+    const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.slug}.html`, job.print!);
+    try {
+      const printed = await printer.print({
+        label: s.file,
+        htmlFile,
+        allowedRoots: [path.join(ctx.outDir, 'assets'), staging, path.join(ctx.root, STATEMENTS_DIR)],
+        paper: ctx.organization.paper,
+        metadata: {
+          title: s.title,
+          author: ctx.organization.name,
+          ...(s.summary ? { subject: s.summary } : {}),
+          ...(s.tags.length ? { keywords: s.tags } : {}),
+          lang: s.lang,
+          creator: ctx.generator,
+          producer: ctx.generator,
+          date: sourceDate ?? s.date.instant,
+          headings: headingsOf(job.print!),
+        },
+        ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+      });
+      for (const warning of printed.warnings) {
+        diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
+      }
+      job.files.push({ path: `${s.slug}/${s.slug}.pdf`, content: printed.pdf });
+    } catch (error) {
+      if (!(error instanceof PrintError)) throw error;
+      fail(s, error.message.replace(`${s.file} `, 'the PDF '), 'the other outputs of this statement are not written either; fix the cause and build again');
+    }
+  };
   try {
-    await Promise.all(
-      jobs.map(async (job) => {
-        const s = job.statement;
-        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.slug}.html`, job.print!);
+    if (ctx.naive) {
+      for (const job of jobs) {
+        let printer: Printer;
         try {
-          const printed = await printer.print({
-            label: s.file,
-            htmlFile,
-            allowedRoots: [path.join(ctx.outDir, 'assets'), staging, path.join(ctx.root, STATEMENTS_DIR)],
-            paper: ctx.organization.paper,
-            metadata: {
-              title: s.title,
-              author: ctx.organization.name,
-              ...(s.summary ? { subject: s.summary } : {}),
-              ...(s.tags.length ? { keywords: s.tags } : {}),
-              lang: s.lang,
-              creator: ctx.generator,
-              producer: ctx.generator,
-              date: sourceDate ?? s.date.instant,
-            },
-            ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
-          });
-          for (const warning of printed.warnings) {
-            diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
-          }
-          job.files.push({ path: `${s.slug}/${s.slug}.pdf`, content: printed.pdf });
+          printer = await launch();
         } catch (error) {
-          if (!(error instanceof PrintError)) throw error;
-          fail(s, error.message, 'the other outputs of this statement are not written either; fix the cause and build again');
+          launchFailed(error);
+          break;
         }
-      }),
-    );
+        try {
+          await printOne(printer, job);
+        } finally {
+          await printer.close();
+        }
+      }
+    } else {
+      let printer: Printer;
+      try {
+        printer = await launch();
+      } catch (error) {
+        launchFailed(error);
+        return { diagnostics, failed };
+      }
+      try {
+        await Promise.all(jobs.map((job) => printOne(printer, job)));
+      } finally {
+        await printer.close();
+      }
+    }
   } finally {
-    await printer.close();
     await rm(staging, { recursive: true, force: true });
   }
   return { diagnostics, failed };
@@ -96,4 +122,16 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
   if (value === undefined || value === '') return undefined;
   const seconds = Number(value);
   return Number.isInteger(seconds) && seconds >= 0 ? new Date(seconds * 1000) : undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+
+/** The text of each h1-h6 of an HTML document we rendered, in order. */
+export function headingsOf(html: string): string[] {
+  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
+    m[2]!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#?\w+);/g, (all, name: string) => ENTITIES[name] ?? (name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : all))
+      .trim(),
+  );
 }

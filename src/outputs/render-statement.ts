@@ -5,6 +5,7 @@
 import type { List, ListItem, Root } from 'mdast';
 import { insertDateline } from '../markdown/insert-dateline.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { resolveImages, type ImageResolver } from '../markdown/resolve-images.ts';
 import { createTextSerializer, wrapText } from '../markdown/text/index.ts';
 import { toHtml } from '../markdown/to-html.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
@@ -27,6 +28,8 @@ export interface RenderInputs {
   assets: Record<string, string>;
   canonicalUrl?: string;
   generator: string;
+  /** Publishes an image stored beside the statement and returns its URL relative to the page. */
+  resolveImage?: ImageResolver;
   /** Which documents to render. */
   want: { html: boolean; text: boolean; print: boolean };
 }
@@ -48,6 +51,7 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     return parsed.tree;
   };
   const body = parse(s.body, s.file, s.bodyLine);
+  if (inputs.resolveImage) diagnostics.push(...resolveImages(body, inputs.resolveImage, s.file, s.bodyLine));
   const notes = s.notes.map((note) => parse(note, s.file, 1));
   const about = org.about ? parse(org.about, inputs.organizationFile, 1) : undefined;
   const parts = datelineParts(s.location, s.date, s.lang, org.dateline_style);

@@ -4,6 +4,19 @@
  */
 import type { Moment } from '../util/moments.ts';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to create and immutable: one per locale and options. */
+function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Plain `en` has US month-day order; outside the US and at the UN day-month-year is the norm. */
 function locale(lang: string): string {
   return lang.toLowerCase() === 'en' ? 'en-GB' : lang;
@@ -12,12 +25,12 @@ function locale(lang: string): string {
 /** `27 November 2023` (en), `27 novembre 2023` (fr), ... The calendar date as written. */
 export function formatDate(moment: Moment, lang: string): string {
   const [y, m, d] = moment.date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** `28 November 2023, 09:00 GMT+5` in the given zone. */
 export function formatMoment(instant: Date, lang: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale(lang), {
+  return dateTimeFormat(locale(lang), {
     day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short',
   }).format(instant);
 }
@@ -51,14 +64,14 @@ export function releaseLine(embargo: Moment | undefined, lang: string, timeZone:
   if (!embargo) return words.immediate;
   const local = formatMoment(embargo.instant, lang, timeZone);
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return `${words.embargoed} ${local}`;
-  const utc = new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(embargo.instant);
+  const utc = dateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(embargo.instant);
   const sameDay = formatDate({ ...embargo, date: isoDateIn(embargo.instant, timeZone) }, lang) === formatDate({ ...embargo, date: isoDateIn(embargo.instant, 'UTC') }, lang);
   const utcText = sameDay ? utc : `${formatDate({ ...embargo, date: isoDateIn(embargo.instant, 'UTC') }, lang)}, ${utc}`;
   return `${words.embargoed} ${local} (${utcText})`;
 }
 
 function isoDateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant);
+  return dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(instant);
 }
 
 /** `+44 20 7946 0000` to `tel:+442079460000`. */

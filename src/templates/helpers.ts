@@ -8,7 +8,7 @@ import { displayWidth } from '../markdown/text/index.ts';
 import { parseMoment, type Moment } from '../util/moments.ts';
 import { datelineParts, datelineText, formatDate, releaseLine, type DatelineStyle } from './format.ts';
 
-export const HELPER_NAMES = ['eq', 'join', 'upper', 'json', 'formatDate', 'dateline', 'releaseLine', 't', 'underline'] as const;
+export const HELPER_NAMES = ['eq', 'join', 'upper', 'json', 'formatDate', 'dateline', 'releaseLine', 't', 'underline', 'cssString', 'cssPageCounter'] as const;
 
 /** What helpers read from the root of every template context (see view-model.ts). */
 export interface HelperRoot {
@@ -64,9 +64,22 @@ export function registerHelpers(env: typeof Handlebars): void {
     const value = String(text ?? '');
     return `${value}\n${char.repeat(displayWidth(value))}`;
   });
+  /** {{{cssString value}}}: a quoted CSS string, safe inside <style> (for @page margin boxes). */
+  env.registerHelper('cssString', (value: unknown) => new env.SafeString(cssString(String(value ?? ''))));
+  /** {{{cssPageCounter}}}: the locale's "Page {page} of {pages}" as CSS content with counters. */
+  env.registerHelper('cssPageCounter', function (options: Options) {
+    const text = root(options).strings.page_of ?? 'Page {page} of {pages}';
+    const parts = text.split(/(\{page\}|\{pages\})/).filter(Boolean);
+    return new env.SafeString(parts.map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p))).join(' '));
+  });
   /** {{t "page_of" page=1 pages=3}}: a locale string with {placeholders} filled in. */
   env.registerHelper('t', function (key: unknown, options: Options) {
     const text = root(options).strings[String(key)] ?? String(key);
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(options.hash?.[name] ?? `{${name}}`));
   });
+}
+
+/** A CSS string literal that cannot end the string or the <style> element it sits in. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"<>&\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`;
 }

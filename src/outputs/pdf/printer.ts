@@ -1,0 +1,306 @@
+/**
+ * The one owner of the browser (after pagedjs-cli's Printer): launch once, print each job on a
+ * page of its own, close. Pages run no JavaScript and reach no network; a PDF depends only on the
+ * files the caller wrote and on the metadata it passes.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser } from 'puppeteer';
+import { blockReason, realRoots } from './block-reason.ts';
+import { findChromium } from './find-chromium.ts';
+import { stampMetadata } from './stamp-metadata.ts';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string[];
+  lang: string;
+  creator: string;
+  producer?: string;
+  /** Used for CreationDate and ModDate. */
+  date: Date;
+  /** The document's headings, in order: bookmark titles are restored from them. */
+  headings?: string[];
+}
+
+export interface PrintJob {
+  /** E.g. the statement's source path, used in warnings and errors. */
+  label: string;
+  /** Absolute path of a self-contained print HTML that references CSS, fonts and images by relative file: URLs. */
+  htmlFile: string;
+  /** Absolute folders: only file: URLs inside these (and data: URLs) may load. */
+  allowedRoots: string[];
+  paper: 'A4' | 'Letter';
+  metadata: PdfMetadata;
+  /** Default 60_000. */
+  timeoutMs?: number;
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** E.g. `blocked request to https://example.com/x.png (only local files may load when printing)`. */
+  warnings: string[];
+}
+
+export interface Printer {
+  print(job: PrintJob): Promise<PrintResult>;
+  close(): Promise<void>;
+}
+
+export interface PrinterOptions {
+  /** Default os.availableParallelism(). */
+  concurrency?: number;
+  executablePath?: string;
+  timeoutMs?: number;
+}
+
+export class PrintError extends Error {
+  override name = 'PrintError';
+  constructor(
+    readonly label: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  // Request interception stops requests, not <link rel="preconnect"> or DNS prefetching: resolve no host at all.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+/** A browser or page that died under a job: worth one more try. */
+class ChromiumCrash extends Error {}
+
+/** How long a polite browser.close() may take before the process is killed. */
+const closeGraceMs = 5_000;
+
+interface Session {
+  browser: Browser;
+  userDataDir: string;
+}
+
+export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  const executablePath = options.executablePath ?? findChromium();
+  const defaultTimeoutMs = options.timeoutMs ?? 60_000;
+  const runLimited = limiter(Math.max(1, options.concurrency ?? os.availableParallelism()));
+  let closed = false;
+  let current = startSession(executablePath);
+  await current;
+
+  /** The running browser; after a crash the first job to notice relaunches it for everyone. */
+  async function liveSession(): Promise<Session> {
+    const pending = current;
+    const session = await pending;
+    if (!session.browser.connected && current === pending) {
+      current = endSession(session).then(() => startSession(executablePath));
+    }
+    return current;
+  }
+
+  async function print(job: PrintJob): Promise<PrintResult> {
+    const timeoutMs = job.timeoutMs ?? defaultTimeoutMs;
+    const roots = realRoots(job.allowedRoots);
+    const documentUrl = pathToFileURL(job.htmlFile).href;
+    const why = blockReason(documentUrl, roots);
+    if (why) throw new PrintError(job.label, `cannot print ${job.htmlFile}: ${why}`);
+
+    return runLimited(async () => {
+      // One retry: after a crash the job is printed again from scratch, in a relaunched browser if need be.
+      for (let attempt = 1; ; attempt++) {
+        if (closed) throw new PrintError(job.label, `${job.label} was not printed: the printer was closed`);
+        let session: Session;
+        try {
+          session = await liveSession();
+        } catch (error) {
+          throw new PrintError(job.label, `${job.label} was not printed: ${firstLine(error)}`);
+        }
+        try {
+          const { pdf, warnings } = await render(session.browser, job, documentUrl, roots, timeoutMs);
+          return { pdf: await stampMetadata(pdf, job.metadata), warnings };
+        } catch (error) {
+          if (error instanceof PrintError) throw error;
+          if (closed) throw new PrintError(job.label, `${job.label} was not printed: the printer was closed`);
+          const crashed = error instanceof ChromiumCrash || !session.browser.connected;
+          if (crashed && attempt === 1) continue;
+          throw new PrintError(job.label, `${job.label} could not be printed: ${firstLine(error)}`);
+        }
+      }
+    });
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    const session = await current.catch(() => undefined);
+    if (session) await endSession(session);
+  }
+
+  return { print, close };
+}
+
+/**
+ * Prints one job on a page of its own and settles at the first of: the PDF, the deadline, a crash.
+ * Puppeteer may take 30 s to notice that the browser died, and a goto() or pdf() in progress can
+ * only be cut short by closing its page.
+ */
+async function render(
+  browser: Browser,
+  job: PrintJob,
+  documentUrl: string,
+  roots: string[],
+  timeoutMs: number,
+): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+  const warnings = new Set<string>();
+  const stop = new AbortController();
+  const stopped = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(stop.signal.reason)));
+  const timer = setTimeout(
+    () => stop.abort(new PrintError(job.label, `${job.label} did not finish printing in ${duration(timeoutMs)}`)),
+    timeoutMs,
+  );
+  const onDisconnected = () => stop.abort(new ChromiumCrash('Chromium quit unexpectedly'));
+  browser.once('disconnected', onDisconnected);
+  if (!browser.connected) onDisconnected();
+
+  const work = (async () => {
+    const page = await browser.newPage();
+    const closePage = () => void page.close().catch(() => {});
+    stop.signal.addEventListener('abort', closePage);
+    try {
+      stop.signal.throwIfAborted();
+      page.once('error', () => stop.abort(new ChromiumCrash('the page crashed')));
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const why = blockReason(request.url(), roots);
+        if (why === undefined) {
+          void request.continue().catch(() => {});
+        } else {
+          warnings.add(`blocked request to ${shorten(request.url())} (${why})`);
+          void request.abort('blockedbyclient').catch(() => {});
+        }
+      });
+      // 'load' waits for images and stylesheets; page.pdf() then waits for document.fonts.ready
+      // in puppeteer's isolated world, which works with JavaScript disabled.
+      await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
+      return await page.pdf({
+        format: job.paper,
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: false,
+        waitForFonts: true,
+        timeout: 0,
+      });
+    } finally {
+      stop.signal.removeEventListener('abort', closePage);
+      await page.close().catch(() => {});
+    }
+  })();
+
+  try {
+    const pdf = await Promise.race([work, stopped]);
+    return { pdf, warnings: [...warnings] };
+  } finally {
+    clearTimeout(timer);
+    browser.off('disconnected', onDisconnected);
+  }
+}
+
+async function startSession(executablePath: string): Promise<Session> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'clarion-chromium-'));
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      args: chromiumArgs,
+    });
+    return { browser, userDataDir };
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw new Error(`could not start Chromium (${executablePath}): ${firstLine(error)}`);
+  }
+}
+
+async function endSession({ browser, userDataDir }: Session): Promise<void> {
+  const child = browser.process();
+  try {
+    await withTimeout(browser.close(), closeGraceMs, () => new Error('Chromium did not close'));
+  } catch {
+    // Closing hung or the browser is already gone: make sure no process is left behind.
+  } finally {
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      killGroup(child.pid);
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    // Chromium may still be flushing its profile for a moment after exiting.
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
+  }
+}
+
+function killGroup(pid: number): void {
+  try {
+    // Puppeteer starts Chromium as a process group leader: this takes its helpers down too.
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeoutError()), ms)));
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** At most `max` tasks at once; the rest wait in order. */
+function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next task rather than freeing it.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function shorten(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 200)}…` : url;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,48 @@
+/**
+ * Chromium names the document after `<title>`, credits itself and stamps the clock into
+ * CreationDate/ModDate; apart from that its output is the same for the same input. Rewriting the
+ * document information from the statement therefore makes the PDF byte-for-byte reproducible.
+ * pdf-lib copies every object, so the structure tree (tags) and the outline survive.
+ */
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import type { PdfMetadata } from './printer.ts';
+
+export async function stampMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  // updateMetadata: false, or pdf-lib stamps its own name and the clock.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  doc.setAuthor(metadata.author);
+  if (metadata.subject !== undefined) doc.setSubject(metadata.subject);
+  // pdf-lib joins keywords with spaces, which splits "human rights" in two; commas keep phrases whole.
+  if (metadata.keywords?.length) doc.setKeywords([metadata.keywords.join(', ')]);
+  doc.setCreator(metadata.creator);
+  // Without a producer of our own, Chromium's ("Skia/PDF m156") stays: it is the truth.
+  if (metadata.producer !== undefined) doc.setProducer(metadata.producer);
+  doc.setCreationDate(metadata.date);
+  doc.setModificationDate(metadata.date);
+  doc.setLanguage(metadata.lang);
+  if (metadata.headings?.length) restoreOutlineTitles(doc, metadata.headings);
+  // Object streams would need PDF 1.5; a plain cross-reference table reads everywhere.
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/**
+ * Chromium builds bookmark titles from the laid-out heading and drops the space where a long
+ * heading wraps ("a fortiethmosque"). Each bookmark whose title matches a heading once spaces are
+ * ignored takes that heading's own text.
+ */
+function restoreOutlineTitles(doc: PDFDocument, headings: readonly string[]): void {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const byKey = new Map(headings.map((h) => [squash(h), h.replace(/\s+/g, ' ').trim()]));
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (item: PDFDict | undefined, depth: number): void => {
+    for (let node = item, guard = 0; node && guard < 10_000; guard++) {
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
+      const fixed = title ? byKey.get(squash(title.decodeText())) : undefined;
+      if (fixed && fixed !== title!.decodeText()) node.set(PDFName.of('Title'), PDFHexString.fromText(fixed));
+      if (depth < 32) visit(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+      node = node.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+}
