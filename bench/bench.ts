@@ -35,7 +35,7 @@ async function generate(dir: string, count: number): Promise<void> {
     const take = 1 + (i % text.length);
     const repeat = 1 + (i % 3);
     const chosen = Array.from({ length: repeat }, () => text.slice(0, take)).flat();
-    const fm = front.replace(/^title: .*$/m, `title: Statement ${i + 1}: violence against Ahmadis continues`).replace(/^date: .*$/m, `date: 2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const fm = front.replace(/^title: .*$/m, `title: Statement ${i + 1} on violence against Ahmadis`).replace(/^date: .*$/m, `date: 2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
     await writeFile(path.join(dir, 'statements', `statement-${i + 1}.md`), `---${fm}---\n\n${chosen.join('\n\n')}\n\n${footnotes.join('\n\n')}\n`);
   }
 }

@@ -12,7 +12,7 @@ import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
 import { promoteWarning } from './check.ts';
 import { renderIndex } from './outputs/render-index.ts';
-import { sourceDateEpoch } from './outputs/print-all.ts';
+import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
 import { renderStatement } from './outputs/render-statement.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
@@ -111,28 +111,40 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
 
   const media = new Map<string, AssetFile>();
   const statementsDir = realpathSync(path.join(root, STATEMENTS_DIR));
+  const printing = formats.includes('pdf')
+    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
+    : undefined;
   const planned: Planned[] = [];
-  for (const statement of loaded.statements) {
-    const kind = kinds.get(statement.kind);
-    if (!kind || (options.strict && diagnostics.some((d) => d.file === statement.file && d.severity === 'error'))) {
-      failed.add(statement.file);
-      continue;
+  try {
+    for (const statement of loaded.statements) {
+      const kind = kinds.get(statement.kind);
+      if (!kind || failed.has(statement.file)) {
+        failed.add(statement.file);
+        continue;
+      }
+      const published = media.size;
+      const resolveImage = (url: string) => publishImage(url, path.join(root, statement.file), statementsDir, media);
+      const plan = planStatement(statement, organization, kind, assets, formats, diagnostics, options.strict ?? false, resolveImage);
+      if (!plan) {
+        failed.add(statement.file);
+        continue;
+      }
+      planned.push(plan);
+      // Its images must be in place before its PDF is printed.
+      for (const image of [...media.values()].slice(published)) {
+        await writeAtomic(outDir, image.path, image.content);
+        result.files++;
+      }
+      if (plan.print !== undefined) printing?.add(plan);
+      // Let the printer answer Chromium (requests, results) between two statements.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    const resolveImage = (url: string) => publishImage(url, path.join(root, statement.file), statementsDir, media);
-    const plan = planStatement(statement, organization, kind, assets, formats, diagnostics, options.strict ?? false, resolveImage);
-    if (plan) planned.push(plan);
-    else failed.add(statement.file);
-  }
-
-  for (const image of [...media.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    await writeAtomic(outDir, image.path, image.content);
-    result.files++;
-  }
-  if (formats.includes('pdf') && planned.some((p) => p.print)) {
-    const { printAll } = await import('./outputs/print-all.ts');
-    const printed = await printAll(planned, { root, outDir, organization, assets, generator: GENERATOR, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) });
-    diagnostics.push(...printed.diagnostics);
-    for (const file of printed.failed) failed.add(file);
+  } finally {
+    if (printing) {
+      const printed = await printing.finish();
+      diagnostics.push(...printed.diagnostics);
+      for (const file of printed.failed) failed.add(file);
+    }
   }
 
   const written: Statement[] = [];

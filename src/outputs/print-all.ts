@@ -1,10 +1,11 @@
 /**
- * Prints the PDFs of a build with one browser: print HTML staged inside the output folder (so
- * its relative asset URLs resolve), one page per document, the browser closed in `finally`.
+ * Prints the PDFs of a build with one browser. The queue starts Chromium with the first
+ * document, so PDFs print while later statements are still being rendered; print HTML is staged
+ * inside the output folder (its relative asset URLs resolve there) and removed at the end; the
+ * browser is closed in `finally`.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Assets } from '../assets/build-assets.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { STATEMENTS_DIR } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
@@ -15,7 +16,7 @@ import { launchPrinter, PrintError, type Printer } from './pdf/printer.ts';
 
 export const PRINT_STAGING = '.clarion-print';
 
-interface Printable {
+export interface Printable {
   statement: Statement;
   files: { path: string; content: string | Uint8Array }[];
   print?: string;
@@ -25,7 +26,6 @@ export interface PrintContext {
   root: string;
   outDir: string;
   organization: Organization;
-  assets: Assets;
   concurrency?: number;
   generator: string;
   timeoutMs?: number;
@@ -33,22 +33,28 @@ export interface PrintContext {
   naive?: boolean;
 }
 
-/** Adds each PDF to its statement's files; returns problems and the statements whose PDF failed. */
-export async function printAll(planned: Printable[], ctx: PrintContext): Promise<{ diagnostics: Diagnostic[]; failed: string[] }> {
+export interface PrintQueue {
+  /** Starts printing a statement's PDF; on success the PDF joins the statement's files. */
+  add(job: Printable): void;
+  /** Waits for every PDF, closes the browser; returns problems and the statements whose PDF failed. */
+  finish(): Promise<{ diagnostics: Diagnostic[]; failed: string[] }>;
+}
+
+export function createPrintQueue(ctx: PrintContext): PrintQueue {
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];
-  const jobs = planned.filter((p) => p.print !== undefined);
+  const pending: Promise<void>[] = [];
+  const staging = path.join(ctx.outDir, PRINT_STAGING);
+  const sourceDate = sourceDateEpoch();
   const fail = (s: Statement, message: string, hint: string) => {
     diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'pdf', message, hint });
     failed.push(s.file);
   };
-  const launch = () => launchPrinter({ ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
-  const launchFailed = (error: unknown) => {
-    const reason = error instanceof ChromiumNotFoundError ? error.message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
-    for (const job of jobs) if (!failed.includes(job.statement.file)) fail(job.statement, 'the PDF was not made', reason);
-  };
-  const staging = path.join(ctx.outDir, PRINT_STAGING);
-  const sourceDate = sourceDateEpoch();
+  const launch = () =>
+    launchPrinter({ ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  const cannotLaunch = (error: unknown) =>
+    error instanceof ChromiumNotFoundError ? error.message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
+
   const printOne = async (printer: Printer, job: Printable) => {
     const s = job.statement;
     const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.slug}.html`, job.print!);
@@ -80,40 +86,57 @@ export async function printAll(planned: Printable[], ctx: PrintContext): Promise
       fail(s, error.message.replace(`${s.file} `, 'the PDF '), 'the other outputs of this statement are not written either; fix the cause and build again');
     }
   };
-  try {
-    if (ctx.naive) {
-      for (const job of jobs) {
-        let printer: Printer;
+
+  if (ctx.naive) {
+    const jobs: Printable[] = [];
+    return {
+      add: (job) => void jobs.push(job),
+      async finish() {
         try {
-          printer = await launch();
-        } catch (error) {
-          launchFailed(error);
-          break;
-        }
-        try {
-          await printOne(printer, job);
+          for (const job of jobs) {
+            let printer: Printer;
+            try {
+              printer = await launch();
+            } catch (error) {
+              fail(job.statement, 'the PDF was not made', cannotLaunch(error));
+              continue;
+            }
+            try {
+              await printOne(printer, job);
+            } finally {
+              await printer.close();
+            }
+          }
         } finally {
-          await printer.close();
+          await rm(staging, { recursive: true, force: true });
         }
-      }
-    } else {
-      let printer: Printer;
-      try {
-        printer = await launch();
-      } catch (error) {
-        launchFailed(error);
         return { diagnostics, failed };
-      }
-      try {
-        await Promise.all(jobs.map((job) => printOne(printer, job)));
-      } finally {
-        await printer.close();
-      }
-    }
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+      },
+    };
   }
-  return { diagnostics, failed };
+
+  let printer: Promise<Printer> | undefined;
+  return {
+    add(job) {
+      // Chromium starts only when the first PDF is wanted.
+      printer ??= launch();
+      pending.push(
+        printer.then(
+          (p) => printOne(p, job),
+          (error: unknown) => fail(job.statement, 'the PDF was not made', cannotLaunch(error)),
+        ),
+      );
+    },
+    async finish() {
+      try {
+        await Promise.all(pending);
+      } finally {
+        if (printer) await printer.then((p) => p.close(), () => {});
+        await rm(staging, { recursive: true, force: true });
+      }
+      return { diagnostics, failed };
+    },
+  };
 }
 
 /** Reproducible builds: SOURCE_DATE_EPOCH (seconds), when set, stands in for every date stamp. */
@@ -131,7 +154,9 @@ export function headingsOf(html: string): string[] {
   return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
     m[2]!
       .replace(/<[^>]*>/g, '')
-      .replace(/&(#?\w+);/g, (all, name: string) => ENTITIES[name] ?? (name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : all))
+      .replace(/&(#?\w+);/g, (all, name: string) =>
+        ENTITIES[name] ?? (name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : all),
+      )
       .trim(),
   );
 }
