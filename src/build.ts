@@ -4,37 +4,27 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { buildAssets, type AssetFile, type Assets } from './assets/build-assets.ts';
-import { publishImage } from './assets/publish-image.ts';
-import type { ImageResolver } from './markdown/resolve-images.ts';
+import { buildAssets } from './assets/build-assets.ts';
 import { loadFontFaces } from './assets/fonts.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
 import { promoteWarning } from './check.ts';
-import { renderIndex } from './outputs/render-index.ts';
+import { planAll } from './outputs/plan-all.ts';
+import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
 import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
-import { renderStatement } from './outputs/render-statement.ts';
+import { renderIndex } from './outputs/render-index.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
 import { loadStatements, ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 import type { Organization } from './sources/schema.ts';
 import type { Statement } from './sources/statement.ts';
 import { loadKind, TemplateError, type Kind } from './templates/load-kind.ts';
-import { loadStrings } from './templates/locale.ts';
-import type { FormatLink } from './templates/view-model.ts';
 import { VERSION } from './version.ts';
 import { writeAtomic } from './write/write-atomic.ts';
 
-export const FORMATS = ['html', 'text', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
 
 const GENERATOR = `Clarion ${VERSION}`;
 
-interface Planned {
-  statement: Statement;
-  files: { path: string; content: string | Uint8Array }[];
-  print?: string;
-}
 
 export interface BuildResult {
   built: { file: string; slug: string; outputs: string[] }[];
@@ -109,36 +99,48 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     result.files++;
   }
 
-  const media = new Map<string, AssetFile>();
-  const statementsDir = realpathSync(path.join(root, STATEMENTS_DIR));
+  const setup: PlanSetup = {
+    root,
+    templatesDir,
+    statementsDir: realpathSync(path.join(root, STATEMENTS_DIR)),
+    organization,
+    hrefs: Object.fromEntries(assets.hrefs),
+    formats,
+    strict: options.strict ?? false,
+    generator: GENERATOR,
+  };
   const printing = formats.includes('pdf')
     ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
+  const mediaWritten = new Set<string>();
+  const buildable = loaded.statements.filter((s) => {
+    if (kinds.has(s.kind) && !failed.has(s.file)) return true;
+    failed.add(s.file);
+    return false;
+  });
   try {
-    for (const statement of loaded.statements) {
-      const kind = kinds.get(statement.kind);
-      if (!kind || failed.has(statement.file)) {
-        failed.add(statement.file);
-        continue;
-      }
-      const published = media.size;
-      const resolveImage = (url: string) => publishImage(url, path.join(root, statement.file), statementsDir, media);
-      const plan = planStatement(statement, organization, kind, assets, formats, diagnostics, options.strict ?? false, resolveImage);
-      if (!plan) {
-        failed.add(statement.file);
-        continue;
-      }
-      planned.push(plan);
-      // Its images must be in place before its PDF is printed.
-      for (const image of [...media.values()].slice(published)) {
-        await writeAtomic(outDir, image.path, image.content);
-        result.files++;
-      }
-      if (plan.print !== undefined) printing?.add(plan);
-      // Let the printer answer Chromium (requests, results) between two statements.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await planAll(
+      buildable,
+      setup,
+      async (statement, outcome) => {
+        diagnostics.push(...outcome.diagnostics);
+        if (!outcome.plan) {
+          failed.add(statement.file);
+          return;
+        }
+        planned.push(outcome.plan);
+        // Its images must be in place before its PDF is printed.
+        for (const image of outcome.media) {
+          if (mediaWritten.has(image.path)) continue;
+          mediaWritten.add(image.path);
+          await writeAtomic(outDir, image.path, image.content);
+          result.files++;
+        }
+        if (outcome.plan.print !== undefined) printing?.add(outcome.plan);
+      },
+      kinds,
+    );
   } finally {
     if (printing) {
       const printed = await printing.finish();
@@ -146,6 +148,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       for (const file of printed.failed) failed.add(file);
     }
   }
+  planned.sort((a, b) => a.statement.file.localeCompare(b.statement.file));
 
   const written: Statement[] = [];
   for (const plan of planned) {
@@ -181,49 +184,7 @@ function parseFormats(given: readonly string[] | undefined): Format[] {
   return FORMATS.filter((f) => given.includes(f));
 }
 
-export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>, prefix = ''): FormatLink[] {
-  const links: FormatLink[] = [];
-  if (formats.includes('html')) links.push({ format: 'html', label: strings.format_html ?? 'Web page', href: `${prefix}index.html`, type: 'text/html' });
-  if (formats.includes('pdf')) links.push({ format: 'pdf', label: strings.format_pdf ?? 'PDF', href: `${prefix}${statement.slug}.pdf`, type: 'application/pdf' });
-  if (formats.includes('text')) links.push({ format: 'text', label: strings.format_text ?? 'Plain text', href: `${prefix}${statement.slug}.txt`, type: 'text/plain' });
-  return links;
-}
 
-function planStatement(statement: Statement, organization: Organization, kind: Kind, assets: Assets, formats: readonly Format[], diagnostics: Diagnostic[], strict: boolean, resolveImage: ImageResolver): Planned | undefined {
-  const { strings } = loadStrings(path.join(path.dirname(kind.dir), 'locales'), statement.lang);
-  const hrefs = assets.hrefs.get(kind.name) ?? {};
-  const pageAssets = Object.fromEntries(Object.entries(hrefs).map(([k, v]) => [k, `../${v}`]));
-  try {
-    const rendered = renderStatement({
-      statement,
-      organization,
-      organizationFile: ORGANIZATION_FILE,
-      kind,
-      strings,
-      formats: formatLinks(statement, formats, strings),
-      assets: pageAssets,
-      ...(organization.website ? { canonicalUrl: new URL(`${statement.slug}/`, withSlash(organization.website)).href } : {}),
-      generator: GENERATOR,
-      resolveImage,
-      want: { html: formats.includes('html'), text: formats.includes('text'), print: formats.includes('pdf') },
-    });
-    const problems = strict ? rendered.diagnostics.map(promoteWarning) : rendered.diagnostics;
-    diagnostics.push(...problems);
-    if (problems.some((d) => d.severity === 'error')) return undefined;
-    const files: Planned['files'] = [];
-    if (rendered.html !== undefined) files.push({ path: `${statement.slug}/index.html`, content: rendered.html });
-    if (rendered.text !== undefined) files.push({ path: `${statement.slug}/${statement.slug}.txt`, content: rendered.text });
-    return { statement, files, ...(rendered.print !== undefined ? { print: rendered.print } : {}) };
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    diagnostics.push({ file: error.file, line: error.line, column: error.column, severity: 'error', rule: 'template', message: `${error.reason} (while building ${statement.file})`, hint: 'fix the template' });
-    return undefined;
-  }
-}
-
-function withSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
-}
 
 /** The logo must be a file inside statements/: a profile may not make Clarion read other files. */
 function resolveLogo(root: string, organization: Organization, diagnostics: Diagnostic[]): string | undefined {

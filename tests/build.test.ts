@@ -163,6 +163,25 @@ describe('clarion build: safety and failures', () => {
   });
 });
 
+describe('many statements', () => {
+  it('renders on worker threads exactly what a single build renders', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 60; i++) {
+      files[`statements/s${i}.md`] = statement({ title: `Statement ${i}`, date: `2023-11-${String(1 + (i % 28)).padStart(2, '0')}`, location: 'Geneva', summary: 'S.' }, `Paragraph "${i}" -- with a [link](https://example.org/${i}).[^n]\n\n[^n]: Note ${i}.`);
+    }
+    const dir = await makeProject(files);
+    const many = await clarion(dir, 'build', '--formats', 'html,text');
+    expect(many.code).toBe(0);
+    expect(many.stdout).toMatch(/Built 60 statements/);
+    const one = await clarion(dir, 'build', '--formats', 'html,text', '--out', 'single', 'statements/s42.md');
+    expect(one.code).toBe(0);
+    expect(await read(dir, 'dist/s42/index.html')).toBe(await read(dir, 'single/s42/index.html'));
+    expect(await read(dir, 'dist/s42/s42.txt')).toBe(await read(dir, 'single/s42/s42.txt'));
+    const index = parseHtml(await read(dir, 'dist/index.html'));
+    expect(selectAll('.statements li', index)).toHaveLength(60);
+  });
+});
+
 describe('HTML validity (W3C Nu HTML Checker)', () => {
   it('reports no errors for the sample, the newsroom index and a hostile statement', async () => {
     const dir = await makeProject(

@@ -1,0 +1,54 @@
+/**
+ * Plans every statement, on worker threads when there are enough statements to pay for them
+ * (Markdown parsing and typography are CPU-bound), and hands each result over as soon as it is
+ * ready so that printing can start at once.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Statement } from '../sources/statement.ts';
+import type { Kind } from '../templates/load-kind.ts';
+import { createPlanner, type PlanResult, type PlanSetup } from './plan-statement.ts';
+
+/** Below this many statements, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 48;
+
+export async function planAll(statements: readonly Statement[], setup: PlanSetup, onResult: (statement: Statement, result: PlanResult) => Promise<void>, kinds?: Map<string, Kind>): Promise<void> {
+  const threads = Math.min(os.availableParallelism(), 4, Math.floor(statements.length / (WORKER_THRESHOLD / 2)));
+  if (statements.length < WORKER_THRESHOLD || threads < 2) {
+    const plan = createPlanner(setup, kinds);
+    for (const statement of statements) {
+      await onResult(statement, plan(statement));
+      // Let the printer answer Chromium between two statements.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+  let next = 0;
+  const handling: Promise<void>[] = [];
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= statements.length) return resolve();
+              const id = next++;
+              worker.postMessage({ id, statement: statements[id] });
+            };
+            worker.on('message', ({ id, result }: { id: number; result: PlanResult }) => {
+              handling.push(onResult(statements[id]!, result));
+              send();
+            });
+            worker.once('error', reject);
+            // After the last statement, this settles nothing: the promise is already resolved.
+            worker.once('exit', (code) => reject(new Error(`a render worker stopped (exit code ${code})`)));
+            send();
+          }),
+      ),
+    );
+    await Promise.all(handling);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
