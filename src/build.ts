@@ -56,6 +56,8 @@ export async function build(io: Io, options: CliOptions): Promise<number> {
 export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'strict' | 'concurrency' | 'now' | 'timeout'> & {
   /** Benchmark baseline only: a fresh browser for every PDF, one at a time. */
   naive?: boolean;
+  /** Worker threads for rendering (default: chosen from the number of statements; 0 = none). */
+  renderThreads?: number;
 };
 
 export async function runBuild(root: string, options: BuildOptions): Promise<BuildResult> {
@@ -139,7 +141,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
         }
         if (outcome.plan.print !== undefined) printing?.add(outcome.plan);
       },
-      kinds,
+      { kinds, ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}) },
     );
   } finally {
     if (printing) {

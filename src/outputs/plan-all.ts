@@ -9,13 +9,24 @@ import type { Statement } from '../sources/statement.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { createPlanner, type PlanResult, type PlanSetup } from './plan-statement.ts';
 
-/** Below this many statements, starting workers costs more than it saves. */
-const WORKER_THRESHOLD = 48;
+/** Statements per worker below which starting a worker (about a second) costs more than it saves. */
+const PER_WORKER = 150;
 
-export async function planAll(statements: readonly Statement[], setup: PlanSetup, onResult: (statement: Statement, result: PlanResult) => Promise<void>, kinds?: Map<string, Kind>): Promise<void> {
-  const threads = Math.min(os.availableParallelism(), 4, Math.floor(statements.length / (WORKER_THRESHOLD / 2)));
-  if (statements.length < WORKER_THRESHOLD || threads < 2) {
-    const plan = createPlanner(setup, kinds);
+/** Worker threads worth starting for this many statements: none for small builds. */
+export function renderThreads(count: number): number {
+  const threads = Math.min(os.availableParallelism(), 4, Math.floor(count / PER_WORKER));
+  return threads < 2 ? 0 : threads;
+}
+
+export async function planAll(
+  statements: readonly Statement[],
+  setup: PlanSetup,
+  onResult: (statement: Statement, result: PlanResult) => Promise<void>,
+  options: { kinds?: Map<string, Kind>; threads?: number } = {},
+): Promise<void> {
+  const threads = options.threads ?? renderThreads(statements.length);
+  if (threads === 0) {
+    const plan = createPlanner(setup, options.kinds);
     for (const statement of statements) {
       await onResult(statement, plan(statement));
       // Let the printer answer Chromium between two statements.
