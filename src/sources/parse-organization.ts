@@ -1,5 +1,5 @@
 /** The organisation profile (`statements/organization.yaml`): parse, validate, apply defaults. */
-import type { Diagnostic } from '../report/diagnostic.ts';
+import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.ts';
 import { decodeSource } from './decode-source.ts';
 import { explainIssues } from './explain-issues.ts';
 import { parseYaml } from './parse-yaml.ts';
@@ -23,7 +23,7 @@ export function parseOrganization(file: string, bytes: Uint8Array): ParsedOrgani
   const result = organizationSchema.safeParse(yaml.data);
   if (!result.success) {
     const fieldsAt = (path: readonly (string | number)[]) => (path.length === 0 ? organizationFieldNames : Object.keys(contactSchema.shape));
-    return { diagnostics: explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt }) };
+    return { diagnostics: sortDiagnostics(explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt })) };
   }
   return { organization: { ...organizationDefaults, contacts: [], ...result.data }, diagnostics: [] };
 }
