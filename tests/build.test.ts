@@ -132,6 +132,16 @@ describe('clarion build: safety and failures', () => {
     expect(text).toContain('https://example.org/a');
   });
 
+  it('passes raw HTML through to the web page only when the organisation allows it', async () => {
+    const dir = await makeProject({ 'statements/raw.md': statement({ title: 'Raw', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Text with <abbr title="United Nations">UN</abbr> in it.') });
+    await writeFile(path.join(dir, 'statements/organization.yaml'), `${await read(dir, 'statements/organization.yaml')}allow_html: true\n`);
+    const result = await clarion(dir, 'build', '--formats', 'html,text');
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('raw HTML');
+    expect(select('abbr[title="United Nations"]', parseHtml(await read(dir, 'dist/raw/index.html')))).toBeTruthy();
+    expect(await read(dir, 'dist/raw/raw.txt')).toContain('Text with UN in it.');
+  });
+
   it('builds the good statements, not the bad one, keeps its previous outputs and exits 1', async () => {
     const good = statement({ title: 'Good', date: '2023-11-27', location: 'Geneva', summary: 'Fine.' }, 'Text.');
     const dir = await makeProject({ 'statements/good.md': good, 'statements/later.md': good.replace('Good', 'Later') });
