@@ -2,7 +2,8 @@
  * `clarion build`: validate, render every statement to each format, print PDFs, write atomically,
  * report. A statement that fails leaves the others, and its own previous outputs, untouched.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { buildAssets } from './assets/build-assets.ts';
 import { loadFontFaces } from './assets/fonts.ts';
@@ -20,6 +21,8 @@ import type { Organization } from './sources/schema.ts';
 import type { Statement } from './sources/statement.ts';
 import { loadKind, TemplateError, type Kind } from './templates/load-kind.ts';
 import { VERSION } from './version.ts';
+import { hashFiles, hashParts, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
+import { outputPath } from './write/output-path.ts';
 import { writeAtomic } from './write/write-atomic.ts';
 
 
@@ -28,9 +31,15 @@ const GENERATOR = `Clarion ${VERSION}`;
 
 export interface BuildResult {
   built: { file: string; slug: string; outputs: string[] }[];
+  /** Statements whose outputs were already up to date. */
+  upToDate: string[];
   failed: string[];
   diagnostics: Diagnostic[];
+  /** Files written (a build with nothing to do writes none). */
   files: number;
+  /** Outputs of deleted or renamed statements that were removed. */
+  removed: string[];
+  browserLaunched: boolean;
 }
 
 export async function build(io: Io, options: CliOptions): Promise<number> {
@@ -47,13 +56,15 @@ export async function build(io: Io, options: CliOptions): Promise<number> {
     }
     const n = result.built.length;
     let summary = `Built ${n} statement${n === 1 ? '' : 's'} (${result.files} file${result.files === 1 ? '' : 's'}) in ${seconds} s`;
+    if (result.upToDate.length) summary += `; ${result.upToDate.length} up to date`;
+    if (result.removed.length) summary += `; removed ${result.removed.length} old file${result.removed.length === 1 ? '' : 's'}`;
     if (result.failed.length) summary += `; ${result.failed.length} failed: ${result.failed.join(', ')}`;
     io.stdout(summary + '\n');
   }
   return countBySeverity(result.diagnostics).errors > 0 || result.failed.length > 0 ? 1 : 0;
 }
 
-export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'strict' | 'concurrency' | 'now' | 'timeout'> & {
+export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'strict' | 'concurrency' | 'now' | 'timeout' | 'force'> & {
   /** Benchmark baseline only: a fresh browser for every PDF, one at a time. */
   naive?: boolean;
   /** Worker threads for rendering (default: chosen from the number of statements; 0 = none). */
@@ -66,7 +77,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
-  const result: BuildResult = { built: [], failed: [], diagnostics, files: 0 };
+  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false };
   const organization = loaded.organization;
   if (!organization) {
     result.failed = [...new Set([...failed, ...loaded.files])].sort();
@@ -95,11 +106,26 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   }
   const logo = resolveLogo(root, organization, diagnostics);
   const assets = buildAssets([...kinds.values(), ...(newsroom ? [newsroom] : [])], loadFontFaces(path.join(templatesDir, 'fonts.yaml')), logo);
-  // Shared assets first: content-hashed, so writing them never disturbs a published page.
+  // Shared assets first: content-hashed, so a file already there is the same file, and writing
+  // a new one never disturbs a published page.
   for (const asset of assets.files) {
+    if (existsSync(path.join(outDir, asset.path))) continue;
     await writeAtomic(outDir, asset.path, asset.content);
     result.files++;
   }
+
+  // What each statement's outputs depend on, and which statements are already up to date.
+  const previous = options.force ? undefined : await readManifest(outDir, VERSION);
+  const manifest: Manifest = { clarion: VERSION, statements: { ...(previous?.statements ?? {}) } };
+  const organizationBytes = readFileSync(path.join(root, ORGANIZATION_FILE));
+  const shared = [path.join(templatesDir, 'fonts.yaml'), ...listFiles(path.join(templatesDir, 'locales'))];
+  const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared])]));
+  const keyOf = (statement: Statement, media: readonly string[]) =>
+    hashParts([VERSION, JSON.stringify({ formats, strict: options.strict ?? false }), readFileSync(path.join(root, statement.file)), organizationBytes, kindHashes.get(statement.kind) ?? '', hashFiles(media)]);
+  const upToDate = (statement: Statement): boolean => {
+    const entry = previous?.statements[statement.file];
+    return entry !== undefined && entry.slug === statement.slug && entry.key === keyOf(statement, entry.media) && entry.outputs.every((f) => existsSync(path.join(outDir, f)));
+  };
 
   const setup: PlanSetup = {
     root,
@@ -117,10 +143,17 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
   const buildable = loaded.statements.filter((s) => {
-    if (kinds.has(s.kind) && !failed.has(s.file)) return true;
-    failed.add(s.file);
-    return false;
+    if (!kinds.has(s.kind) || failed.has(s.file)) {
+      failed.add(s.file);
+      return false;
+    }
+    if (upToDate(s)) {
+      result.upToDate.push(s.file);
+      return false;
+    }
+    return true;
   });
+  const mediaOf = new Map<string, string[]>();
   try {
     await planAll(
       buildable,
@@ -132,6 +165,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
           return;
         }
         planned.push(outcome.plan);
+        mediaOf.set(statement.file, outcome.mediaSources);
         // Its images must be in place before its PDF is printed.
         for (const image of outcome.media) {
           if (mediaWritten.has(image.path)) continue;
@@ -145,6 +179,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     );
   } finally {
     if (printing) {
+      result.browserLaunched = printing.launched;
       const printed = await printing.finish();
       diagnostics.push(...printed.diagnostics);
       for (const file of printed.failed) failed.add(file);
@@ -152,14 +187,31 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   }
   planned.sort((a, b) => a.statement.file.localeCompare(b.statement.file));
 
-  const written: Statement[] = [];
   for (const plan of planned) {
-    if (failed.has(plan.statement.file)) continue;
+    const s = plan.statement;
+    if (failed.has(s.file)) continue;
     for (const file of plan.files) await writeAtomic(outDir, file.path, file.content);
     result.files += plan.files.length;
-    written.push(plan.statement);
-    result.built.push({ file: plan.statement.file, slug: plan.statement.slug, outputs: plan.files.map((f) => `${options.out}/${f.path}`) });
+    const media = mediaOf.get(s.file) ?? [];
+    manifest.statements[s.file] = { key: keyOf(s, media), slug: s.slug, outputs: plan.files.map((f) => f.path), media };
+    result.built.push({ file: s.file, slug: s.slug, outputs: plan.files.map((f) => `${options.out}/${f.path}`) });
   }
+  // A full build removes what deleted or renamed statements left behind: only files the
+  // manifest says Clarion wrote, and none that a statement of this build wrote.
+  if (options.paths.length === 0) {
+    const current = new Set(Object.entries(manifest.statements).filter(([file]) => loaded.files.includes(file)).flatMap(([, e]) => e.outputs));
+    for (const [file, entry] of Object.entries(manifest.statements)) {
+      if (loaded.files.includes(file)) continue;
+      for (const output of entry.outputs) {
+        if (current.has(output)) continue;
+        await rm(outputPath(outDir, output), { force: true });
+        result.removed.push(output);
+      }
+      delete manifest.statements[file];
+    }
+  }
+  const listed = new Set([...result.built.map((b) => b.file), ...result.upToDate]);
+  const written = loaded.statements.filter((s) => listed.has(s.file));
   if (newsroom) {
     const index = renderIndex({
       newsroom,
@@ -171,11 +223,29 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       generator: GENERATOR,
       now: options.now ?? sourceDateEpoch() ?? new Date(),
     });
-    await writeAtomic(outDir, 'index.html', index);
-    result.files++;
+    result.files += await writeIfChanged(outDir, 'index.html', index);
+  }
+  if (result.files > 0 || result.removed.length > 0 || !previous) {
+    result.files += await writeIfChanged(outDir, MANIFEST_FILE, serializeManifest(manifest));
   }
   result.failed = [...failed].sort();
   return result;
+}
+
+/** Writes a file unless it already has these bytes; returns the number of files written. */
+async function writeIfChanged(outDir: string, file: string, content: string): Promise<number> {
+  const existing = await readFile(path.join(outDir, file), 'utf8').catch(() => undefined);
+  if (existing === content) return 0;
+  await writeAtomic(outDir, file, content);
+  return 1;
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
 }
 
 function parseFormats(given: readonly string[] | undefined): Format[] {

@@ -1,6 +1,6 @@
 /** argv to a command and its options. Pure, so the whole command line is testable. */
 export interface CliOptions {
-  command: 'check' | 'build' | 'schema' | 'help' | 'version';
+  command: 'check' | 'build' | 'schema' | 'send' | 'help' | 'version';
   paths: string[];
   strict: boolean;
   json: boolean;
@@ -10,8 +10,16 @@ export interface CliOptions {
   quiet: boolean;
   /** The moment embargoes are compared with (default: SOURCE_DATE_EPOCH, else the clock). */
   now?: Date;
+  /** Rebuild everything, whatever the manifest says. */
+  force?: boolean;
   /** Seconds a PDF may take to print before it fails (default 60). */
   timeout?: number;
+  /** send: the press list (CSV or YAML). */
+  to?: string;
+  /** send: really send (default: a dry run). */
+  yes: boolean;
+  /** send: messages per minute (default 60). */
+  rate?: number;
 }
 
 export class CliUsageError extends Error {}
@@ -20,12 +28,16 @@ export class CliUsageError extends Error {}
 export const OPTION_HELP: Record<string, string> = {
   '--strict': 'check/build: treat warnings as errors',
   '--json': 'check/build: print a machine-readable JSON report',
-  '--out <dir>': 'build: output folder (default dist)',
+  '--out <dir>': 'build, send: output folder (default dist)',
   '--formats <list>': 'build: comma-separated formats to build (default all: html,text,pdf)',
   '--concurrency <n>': 'build: PDFs printed at once (default: number of cores)',
   '--timeout <seconds>': 'build: time a PDF may take to print before it fails (default 60)',
+  '--force': 'build: rebuild every statement, even those whose outputs are up to date',
   '--quiet': 'build: print errors and the summary line only',
   '--now <date-time>': 'build: treat this moment as now for embargoes, e.g. 2023-11-28T09:00Z',
+  '--to <list>': 'send: the press list, a CSV file (name,email) or a YAML list of {name, email}',
+  '--yes': 'send: really send (without it, a dry run lists who would get what)',
+  '--rate <n>': 'send: messages per minute at most (default 60)',
   '--help': 'show this help',
   '--version': 'print Clarion\'s version',
 };
@@ -34,6 +46,7 @@ export const COMMAND_HELP: Record<string, string> = {
   'check [paths...]': 'validate statements (default: statements/) and report every problem',
   'build [paths...]': 'validate, then write the web page, text release and PDF of each statement to dist/',
   'schema [--out <dir>]': 'write JSON Schemas of the statement and organisation formats (for editor completion)',
+  'send <statement>': 'email the built release to each address of --to <list> (a dry run unless --yes; SMTP from CLARION_SMTP_URL)',
 };
 
 export function helpText(): string {
@@ -43,19 +56,19 @@ export function helpText(): string {
 }
 
 export function parseCli(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { command: 'help', paths: [], strict: false, json: false, out: 'dist', quiet: false };
+  const options: CliOptions = { command: 'help', paths: [], strict: false, json: false, out: 'dist', quiet: false, yes: false };
   const args = [...argv];
   const first = args[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return options;
   if (first === '--version' || first === '-v') return { ...options, command: 'version' };
-  if (first !== 'check' && first !== 'build' && first !== 'schema') {
-    throw new CliUsageError(`unknown command "${first}" — use check, build or schema (clarion --help lists them)`);
+  if (first !== 'check' && first !== 'build' && first !== 'schema' && first !== 'send') {
+    throw new CliUsageError(`unknown command "${first}" — use check, build, schema or send (clarion --help lists them)`);
   }
   options.command = first;
   args.shift();
   const value = (flag: string): string => {
     const v = args.shift();
-    if (v === undefined || v.startsWith('--')) throw new CliUsageError(`${flag} needs a value — e.g. ${flag === '--out' ? '--out dist' : flag === '--formats' ? '--formats html,text' : `${flag} 2`}`);
+    if (v === undefined || v.startsWith('--')) throw new CliUsageError(`${flag} needs a value — e.g. ${flag === '--out' ? '--out dist' : flag === '--formats' ? '--formats html,text' : flag === '--to' ? '--to press-list.csv' : `${flag} 2`}`);
     return v;
   };
   while (args.length > 0) {
@@ -66,6 +79,15 @@ export function parseCli(argv: readonly string[]): CliOptions {
       case '--strict': options.strict = true; break;
       case '--json': options.json = true; break;
       case '--quiet': options.quiet = true; break;
+      case '--force': options.force = true; break;
+      case '--yes': options.yes = true; break;
+      case '--to': options.to = value(flag); break;
+      case '--rate': {
+        const n = Number(value(flag));
+        if (!Number.isFinite(n) || n <= 0 || n > 100_000) throw new CliUsageError('--rate must be a number of messages per minute, more than 0');
+        options.rate = n;
+        break;
+      }
       case '--help': case '-h': options.command = 'help'; break;
       case '--out': options.out = value(flag); break;
       case '--formats': options.formats = value(flag).split(',').map((f) => f.trim()).filter(Boolean); break;
@@ -92,6 +114,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
         if (flag.startsWith('-')) throw new CliUsageError(`unknown option "${flag}" — clarion --help lists the options`);
         options.paths.push(arg);
     }
+  }
+  if (options.command === 'send') {
+    if (options.paths.length !== 1) throw new CliUsageError('send needs one statement — e.g. clarion send statements/forty-mosques.md --to press-list.csv');
+    if (!options.to) throw new CliUsageError('send needs a press list — add --to press-list.csv');
   }
   return options;
 }

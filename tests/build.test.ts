@@ -151,7 +151,7 @@ describe('clarion build: safety and failures', () => {
     const result = await clarion(dir, 'build', '--formats', 'html,text');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('statements/later.md:3:7 error "2023-02-30" is not a calendar date');
-    expect(result.stdout).toMatch(/Built 1 statement \(\d+ files\) in [\d.]+ s; 1 failed: statements\/later\.md/);
+    expect(result.stdout).toMatch(/Built 0 statements \(\d+ files?\) in [\d.]+ s; 1 up to date; 1 failed: statements\/later\.md/);
     expect(await read(dir, 'dist/later/later.txt')).toBe(before);
   });
 

@@ -11,7 +11,7 @@ import { contentHash, type AssetFile } from './build-assets.ts';
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export function publishImage(url: string, statementFile: string, statementsDir: string, media: Map<string, AssetFile>): ImageResolution {
+export function publishImage(url: string, statementFile: string, statementsDir: string, media: Map<string, AssetFile>, used?: Set<string>): ImageResolution {
   let decoded: string;
   try {
     decoded = decodeURIComponent(url.split(/[?#]/)[0]!);
@@ -45,6 +45,7 @@ export function publishImage(url: string, statementFile: string, statementsDir: 
   const info = statSync(real);
   if (!info.isFile()) return { problem: `the image "${url}" is not a regular file`, hint: 'point at an image file' };
   if (info.size > MAX_BYTES) return { problem: `the image "${url}" is larger than 20 MB`, hint: 'make it smaller (e.g. export it at 2000 pixels wide)' };
+  used?.add(real);
   let asset = media.get(real);
   if (!asset) {
     const content = readFileSync(real);

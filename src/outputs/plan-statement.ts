@@ -40,6 +40,8 @@ export interface PlanResult {
   diagnostics: Diagnostic[];
   /** Images this statement published (content-hashed paths, so duplicates are the same file). */
   media: AssetFile[];
+  /** Source files of every image the statement shows (its outputs depend on them). */
+  mediaSources: string[];
 }
 
 export type Planner = (statement: Statement) => PlanResult;
@@ -56,13 +58,14 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
         kinds.set(statement.kind, kind);
       }
       const published = new Set(media.keys());
-      const plan = planStatement(statement, kind, setup, diagnostics, (url) => publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media));
+      const sources = new Set<string>();
+      const plan = planStatement(statement, kind, setup, diagnostics, (url) => publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media, sources));
       const fresh = [...media.entries()].filter(([key]) => !published.has(key)).map(([, asset]) => asset);
-      return { ...(plan ? { plan } : {}), diagnostics, media: fresh };
+      return { ...(plan ? { plan } : {}), diagnostics, media: fresh, mediaSources: [...sources].sort() };
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       diagnostics.push({ file: error.file, line: error.line, column: error.column, severity: 'error', rule: 'template', message: `${error.reason} (while building ${statement.file})`, hint: 'fix the template' });
-      return { diagnostics, media: [] };
+      return { diagnostics, media: [], mediaSources: [] };
     }
   };
 }

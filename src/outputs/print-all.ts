@@ -38,6 +38,8 @@ export interface PrintQueue {
   add(job: Printable): void;
   /** Waits for every PDF, closes the browser; returns problems and the statements whose PDF failed. */
   finish(): Promise<{ diagnostics: Diagnostic[]; failed: string[] }>;
+  /** Whether a browser was started (a build with nothing to print starts none). */
+  readonly launched: boolean;
 }
 
 export function createPrintQueue(ctx: PrintContext): PrintQueue {
@@ -90,6 +92,9 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   if (ctx.naive) {
     const jobs: Printable[] = [];
     return {
+      get launched() {
+        return jobs.length > 0;
+      },
       add: (job) => void jobs.push(job),
       async finish() {
         try {
@@ -117,6 +122,9 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
 
   let printer: Promise<Printer> | undefined;
   return {
+    get launched() {
+      return printer !== undefined;
+    },
     add(job) {
       // Chromium starts only when the first PDF is wanted.
       printer ??= launch();

@@ -1,0 +1,80 @@
+/** Incremental builds: only what changed is rebuilt; a no-op build writes nothing and starts no browser. */
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runBuild, type BuildOptions } from '../../src/build.ts';
+import { listFiles, makeProject, statement } from '../support/project.ts';
+
+const options: BuildOptions = { paths: [], out: 'dist', strict: false };
+
+async function mtimes(dir: string): Promise<Map<string, number>> {
+  const files = await listFiles(path.join(dir, 'dist'));
+  return new Map(await Promise.all(files.map(async (f) => [f, (await stat(path.join(dir, 'dist', f))).mtimeMs] as const)));
+}
+
+describe('incremental builds', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await makeProject({
+      'statements/a.md': statement({ title: 'A', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Text A.'),
+      'statements/b.md': statement({ title: 'B', date: '2023-11-26', location: 'Geneva', summary: 'S.', kind: 'letter' }, 'Text B.'),
+      'statements/c.md': statement({ title: 'C', date: '2023-11-25', location: 'Geneva', summary: 'S.', kind: 'letter' }, 'Text C.'),
+    });
+    await cp(path.join(dir, 'templates/press-release'), path.join(dir, 'templates/letter'), { recursive: true });
+    const first = await runBuild(dir, options);
+    expect(first.built).toHaveLength(3);
+    expect(first.browserLaunched).toBe(true);
+  });
+
+  it('writes nothing and launches no browser when nothing changed', async () => {
+    const before = await mtimes(dir);
+    const again = await runBuild(dir, options);
+    expect(again.built).toEqual([]);
+    expect(again.upToDate).toEqual(['statements/a.md', 'statements/b.md', 'statements/c.md']);
+    expect(again.files).toBe(0);
+    expect(again.browserLaunched).toBe(false);
+    expect(await mtimes(dir)).toEqual(before);
+  });
+
+  it('rebuilds exactly the statements of a kind whose partial changed', async () => {
+    const partial = path.join(dir, 'templates/letter/partials/contacts.hbs');
+    await writeFile(partial, (await readFile(partial, 'utf8')) + '\n<!-- changed -->\n');
+    const again = await runBuild(dir, options);
+    expect(again.built.map((b) => b.file)).toEqual(['statements/b.md', 'statements/c.md']);
+    expect(again.upToDate).toEqual(['statements/a.md']);
+  });
+
+  it('rebuilds one changed statement only, and everything with --force', async () => {
+    await writeFile(path.join(dir, 'statements/a.md'), statement({ title: 'A changed', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Text A.'));
+    expect((await runBuild(dir, options)).built.map((b) => b.file)).toEqual(['statements/a.md']);
+    expect((await runBuild(dir, { ...options, force: true })).built).toHaveLength(3);
+  });
+
+  it('removes the outputs of a deleted statement and nothing else', async () => {
+    await writeFile(path.join(dir, 'dist/notes-of-mine.txt'), 'not Clarion\'s');
+    const before = await listFiles(path.join(dir, 'dist'));
+    await rm(path.join(dir, 'statements/c.md'));
+    const again = await runBuild(dir, options);
+    expect(again.removed.sort()).toEqual(['c/c.pdf', 'c/c.txt', 'c/index.html']);
+    const after = await listFiles(path.join(dir, 'dist'));
+    expect(after).toEqual(before.filter((f) => !f.startsWith('c/')));
+    expect(after).toContain('notes-of-mine.txt');
+  });
+
+  it('keeps the outputs when a statement is renamed but keeps its slug', async () => {
+    const source = await readFile(path.join(dir, 'statements/a.md'), 'utf8');
+    await rm(path.join(dir, 'statements/a.md'));
+    await writeFile(path.join(dir, 'statements/renamed.md'), source.replace('title:', 'slug: "a"\ntitle:'));
+    const again = await runBuild(dir, options);
+    expect(again.built.map((b) => b.file)).toEqual(['statements/renamed.md']);
+    expect(again.removed).toEqual([]);
+    expect(await listFiles(path.join(dir, 'dist/a'))).toEqual(['a.pdf', 'a.txt', 'index.html']);
+  });
+
+  it('ignores a corrupt manifest and rebuilds everything', async () => {
+    await writeFile(path.join(dir, 'dist/.clarion-manifest.json'), '{"clarion": "0.1.0", "statements": {"statements/a.md": {"key": "x"');
+    expect((await runBuild(dir, options)).built).toHaveLength(3);
+    await writeFile(path.join(dir, 'dist/.clarion-manifest.json'), JSON.stringify({ clarion: '0.0.1', statements: {} }));
+    expect((await runBuild(dir, options)).built).toHaveLength(3);
+  });
+});
