@@ -13,6 +13,7 @@ import { promoteWarning } from './check.ts';
 import { planAll } from './outputs/plan-all.ts';
 import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
 import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
+import type { Printer } from './outputs/pdf/printer.ts';
 import { renderIndex } from './outputs/render-index.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
@@ -40,28 +41,59 @@ export interface BuildResult {
   /** Outputs of deleted or renamed statements that were removed. */
   removed: string[];
   browserLaunched: boolean;
+  /** Every statement whose outputs are current after this build (built or up to date). */
+  published: { file: string; slug: string; title: string; kind: string }[];
 }
 
 export async function build(io: Io, options: CliOptions): Promise<number> {
   const started = performance.now();
-  const result = await runBuild(io.cwd, options);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  if (options.json) {
-    io.stdout(JSON.stringify({ ...result, diagnostics: sortDiagnostics(result.diagnostics) }, null, 2) + '\n');
-  } else {
-    const diagnostics = sortDiagnostics(result.diagnostics).filter((d) => !options.quiet || d.severity === 'error');
-    if (diagnostics.length) io.stderr(diagnostics.map(formatDiagnostic).join('\n') + '\n');
-    if (!options.quiet) {
-      for (const b of result.built) io.stdout(`${b.file} → ${b.outputs.join(', ')}\n`);
-    }
-    const n = result.built.length;
-    let summary = `Built ${n} statement${n === 1 ? '' : 's'} (${result.files} file${result.files === 1 ? '' : 's'}) in ${seconds} s`;
-    if (result.upToDate.length) summary += `; ${result.upToDate.length} up to date`;
-    if (result.removed.length) summary += `; removed ${result.removed.length} old file${result.removed.length === 1 ? '' : 's'}`;
-    if (result.failed.length) summary += `; ${result.failed.length} failed: ${result.failed.join(', ')}`;
-    io.stdout(summary + '\n');
-  }
+  const progress = options.json || options.quiet ? undefined : createProgress(io);
+  const result = await runBuild(io.cwd, { ...options, ...(progress ? { onProgress: progress.update } : {}) });
+  progress?.done();
+  reportBuild(io, options, result, performance.now() - started);
+  return buildExitCode(result);
+}
+
+export function buildExitCode(result: BuildResult): 0 | 1 {
   return countBySeverity(result.diagnostics).errors > 0 || result.failed.length > 0 ? 1 : 0;
+}
+
+/** Problems on stderr; one line per statement built and a summary line on stdout (or JSON). */
+export function reportBuild(io: Io, options: Pick<CliOptions, 'json' | 'quiet'>, result: BuildResult, ms: number): void {
+  if (options.json) {
+    io.stdout(JSON.stringify({ ...result, seconds: Number((ms / 1000).toFixed(2)), diagnostics: sortDiagnostics(result.diagnostics) }, null, 2) + '\n');
+    return;
+  }
+  const diagnostics = sortDiagnostics(result.diagnostics).filter((d) => !options.quiet || d.severity === 'error');
+  if (diagnostics.length) io.stderr(diagnostics.map(formatDiagnostic).join('\n') + '\n');
+  if (!options.quiet) {
+    for (const b of result.built) io.stdout(`${b.file} → ${b.outputs.join(', ')}\n`);
+  }
+  const n = result.built.length;
+  let summary = `Built ${n} statement${n === 1 ? '' : 's'} (${result.files} file${result.files === 1 ? '' : 's'}) in ${(ms / 1000).toFixed(2)} s`;
+  if (result.upToDate.length) summary += `; ${result.upToDate.length} up to date`;
+  if (result.removed.length) summary += `; removed ${result.removed.length} old file${result.removed.length === 1 ? '' : 's'}`;
+  if (result.failed.length) summary += `; ${result.failed.length} failed: ${result.failed.join(', ')}`;
+  io.stdout(summary + '\n');
+}
+
+/** On a terminal, a progress bar for builds that take more than a second; elsewhere nothing. */
+function createProgress(io: Io): { update: (done: number, total: number, current: string) => void; done: () => void } | undefined {
+  if (!io.isTTY) return undefined;
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(done, total, current) {
+      if (Date.now() - started < 1000 || total === 0) return;
+      shown = true;
+      const width = 24;
+      const filled = Math.round((done / total) * width);
+      io.stderr(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${current.slice(0, 48).padEnd(48)}`);
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[2K');
+    },
+  };
 }
 
 export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'strict' | 'concurrency' | 'now' | 'timeout' | 'force'> & {
@@ -69,6 +101,10 @@ export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'stric
   naive?: boolean;
   /** Worker threads for rendering (default: chosen from the number of statements; 0 = none). */
   renderThreads?: number;
+  /** A printer kept warm by the caller (watch mode): used, not closed. */
+  printer?: Printer;
+  /** Called as each statement is done. */
+  onProgress?: (done: number, total: number, current: string) => void;
 };
 
 export async function runBuild(root: string, options: BuildOptions): Promise<BuildResult> {
@@ -77,7 +113,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
-  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false };
+  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false, published: [] };
   const organization = loaded.organization;
   if (!organization) {
     result.failed = [...new Set([...failed, ...loaded.files])].sort();
@@ -138,7 +174,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     generator: GENERATOR,
   };
   const printing = formats.includes('pdf')
-    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
+    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
@@ -154,12 +190,14 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     return true;
   });
   const mediaOf = new Map<string, string[]>();
+  let progressDone = 0;
   try {
     await planAll(
       buildable,
       setup,
       async (statement, outcome) => {
         diagnostics.push(...outcome.diagnostics);
+        options.onProgress?.(++progressDone, buildable.length, statement.file);
         if (!outcome.plan) {
           failed.add(statement.file);
           return;
@@ -212,6 +250,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   }
   const listed = new Set([...result.built.map((b) => b.file), ...result.upToDate]);
   const written = loaded.statements.filter((s) => listed.has(s.file));
+  result.published = written.map((s) => ({ file: s.file, slug: s.slug, title: s.title, kind: s.kind }));
   if (newsroom) {
     const index = renderIndex({
       newsroom,

@@ -31,6 +31,8 @@ export interface PrintContext {
   timeoutMs?: number;
   /** The benchmark's baseline: a fresh browser for every PDF, one at a time (what most scripts do). */
   naive?: boolean;
+  /** A printer the caller keeps warm (watch mode): used, never closed here. */
+  printer?: Printer;
 }
 
 export interface PrintQueue {
@@ -120,14 +122,18 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
     };
   }
 
-  let printer: Promise<Printer> | undefined;
+  let printer: Promise<Printer> | undefined = ctx.printer ? Promise.resolve(ctx.printer) : undefined;
+  let started = false;
   return {
     get launched() {
-      return printer !== undefined;
+      return started;
     },
     add(job) {
       // Chromium starts only when the first PDF is wanted.
-      printer ??= launch();
+      if (!printer) {
+        printer = launch();
+        started = true;
+      }
       pending.push(
         printer.then(
           (p) => printOne(p, job),
@@ -139,7 +145,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       try {
         await Promise.all(pending);
       } finally {
-        if (printer) await printer.then((p) => p.close(), () => {});
+        if (printer && !ctx.printer) await printer.then((p) => p.close(), () => {});
         await rm(staging, { recursive: true, force: true });
       }
       return { diagnostics, failed };

@@ -1,0 +1,77 @@
+/**
+ * `clarion new "Title"`: a new statement file with the required fields filled in and every
+ * optional field as a comment, so staff never start from a blank file.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { DEFAULT_KIND } from './sources/parse-statement.ts';
+import { slugify } from './sources/explain-issues.ts';
+import { listKinds, ORGANIZATION_FILE, STATEMENTS_DIR } from './sources/load-statements.ts';
+import { parseOrganization } from './sources/parse-organization.ts';
+import { isLanguageTag, TITLE_MAX } from './sources/schema.ts';
+import { suggest } from './util/suggest.ts';
+import { writeAtomic } from './write/write-atomic.ts';
+
+export class NewStatementError extends Error {}
+
+export interface NewStatementOptions {
+  title: string;
+  kind?: string;
+  lang?: string;
+  /** Today, as YYYY-MM-DD in the organisation's time zone. */
+  today: Date;
+}
+
+/** The text of a new statement. Pure. */
+export function newStatementText(options: { title: string; date: string; kind: string; lang?: string; location?: string }): string {
+  const field = (name: string, value: unknown) => stringify({ [name]: value }, { lineWidth: 0 }).trimEnd();
+  const lines = [
+    '---',
+    field('title', options.title),
+    '# subtitle: One line that adds to the headline',
+    field('date', options.date),
+    '# embargo: 2023-11-28T09:00 Europe/London   (not for publication before this moment)',
+    '# location: City, Country',
+    '# summary: One or two sentences for listings, search engines and social media (300 characters at most).',
+    '# tags: [human rights, freedom of religion]',
+    ...(options.kind !== DEFAULT_KIND ? [field('kind', options.kind)] : ['# kind: press-release']),
+    ...(options.lang ? [field('lang', options.lang)] : ['# lang: en']),
+    '# contacts:            (default: the contacts in statements/organization.yaml)',
+    '#   - name: A. Example',
+    '#     role: Press Secretary',
+    '#     email: press@example.org',
+    '#     phone: +44 20 7946 0000',
+    '# notes:',
+    '#   - A note to editors, in Markdown.',
+    '# organizations: [Co-signing Organisation]   (for joint statements)',
+    '---',
+    '',
+    'Write the statement here. The dateline is added to this first paragraph.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export async function newStatement(root: string, options: NewStatementOptions): Promise<string> {
+  const title = options.title.trim();
+  if (!title) throw new NewStatementError('give the headline in quotes, e.g. clarion new "Forty mosques desecrated in 2023"');
+  if ([...title].length > TITLE_MAX) throw new NewStatementError(`the headline is longer than ${TITLE_MAX} characters — shorten it`);
+  const kinds = await listKinds(root);
+  const kind = options.kind ?? DEFAULT_KIND;
+  if (!kinds.includes(kind)) {
+    const guess = suggest(kind, kinds);
+    throw new NewStatementError(`there is no template folder for kind "${kind}" — use one of: ${kinds.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
+  }
+  if (options.lang !== undefined && !isLanguageTag(options.lang)) throw new NewStatementError(`"${options.lang}" is not a language tag — use e.g. en, fr, ur or en-GB`);
+  const org = await readFile(path.join(root, ORGANIZATION_FILE)).then((bytes) => parseOrganization(ORGANIZATION_FILE, bytes).organization, () => undefined);
+  const timeZone = org?.timezone ?? 'UTC';
+  const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(options.today);
+  const slug = slugify(title).slice(0, 80).replace(/-+$/, '') || 'statement';
+  const file = `${STATEMENTS_DIR}/${slug}.md`;
+  if (existsSync(path.join(root, file))) throw new NewStatementError(`${file} already exists — choose another headline or edit that file`);
+  const lang = options.lang !== undefined && options.lang !== org?.lang ? options.lang : undefined;
+  await writeAtomic(root, file, newStatementText({ title, date, kind, ...(lang ? { lang } : {}) }));
+  return file;
+}

@@ -1,0 +1,100 @@
+/**
+ * Watch mode: build, then rebuild whenever a statement, the organisation profile or a template
+ * changes. Builds are incremental (the manifest), never overlap, and share one browser that
+ * stays warm between them and is closed when watching stops.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
+import type { CliOptions } from './cli-args.ts';
+import type { Io } from './cli.ts';
+import { launchPrinter, type Printer, type PrintJob } from './outputs/pdf/printer.ts';
+import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
+
+export interface Watcher {
+  /** Resolves when the build that follows the latest change has finished. */
+  settled(): Promise<BuildResult | undefined>;
+  close(): Promise<void>;
+}
+
+/** A printer that starts Chromium at its first job and then keeps it for every later build. */
+export function lazyPrinter(options: { concurrency?: number; timeoutMs?: number } = {}): Printer {
+  let printer: Promise<Printer> | undefined;
+  return {
+    async print(job: PrintJob) {
+      printer ??= launchPrinter(options);
+      return (await printer).print(job);
+    },
+    async close() {
+      if (printer) await (await printer.catch(() => undefined))?.close();
+      printer = undefined;
+    },
+  };
+}
+
+export function startWatching(root: string, options: BuildOptions, onBuild: (result: BuildResult, ms: number) => void, debounceMs = 40): Watcher {
+  const printer = options.printer ?? lazyPrinter({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) });
+  let running: Promise<BuildResult | undefined> = Promise.resolve(undefined);
+  let timer: NodeJS.Timeout | undefined;
+  let dirty = true;
+  let closed = false;
+
+  const buildOnce = async (): Promise<BuildResult | undefined> => {
+    if (closed || !dirty) return undefined;
+    dirty = false;
+    const started = performance.now();
+    const result = await runBuild(root, { ...options, printer });
+    onBuild(result, performance.now() - started);
+    // A change that arrived during the build gets a build of its own.
+    return dirty ? buildOnce() : result;
+  };
+  const schedule = () => {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(buildOnce, buildOnce);
+    }, debounceMs);
+  };
+
+  const watchers: FSWatcher[] = [];
+  for (const dir of [STATEMENTS_DIR, TEMPLATES_DIR]) {
+    try {
+      watchers.push(watch(path.join(root, dir), { recursive: true }, schedule));
+    } catch {
+      // A missing folder is reported by the build itself.
+    }
+  }
+  running = buildOnce();
+  return {
+    async settled() {
+      // Wait out the debounce, then every build queued behind it.
+      while (true) {
+        const current = running;
+        await new Promise((resolve) => setTimeout(resolve, debounceMs + 10));
+        const result = await current;
+        if (current === running && !dirty) return result;
+      }
+    },
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      await running.catch(() => undefined);
+      await printer.close();
+    },
+  };
+}
+
+/** `clarion build --watch`: report every build until Ctrl-C. */
+export async function watchBuild(io: Io, options: CliOptions): Promise<number> {
+  const watcher = startWatching(io.cwd, options, (result, ms) => {
+    reportBuild(io, options, result, ms);
+    io.stdout('Watching statements/ and templates/ for changes (Ctrl-C to stop)\n');
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await watcher.close();
+  return 0;
+}
