@@ -4,12 +4,14 @@
  *   1. the HTML and text build alone,
  *   2. the full build (HTML, text, PDF) with one browser and a pool of pages,
  *   3. a naive baseline: the same build launching a fresh browser for every PDF, one at a time.
- * Prints ms per statement for each and the ratios. No assertion: numbers to read and report.
+ * Prints ms per statement for each and the ratios. Then the rebuild benchmark (incremental.ts).
+ * No assertion: numbers to read and report. Options: --n 100, --baseline-n 20, --n-incremental 200.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runBuild, type BuildOptions } from '../src/build.ts';
+import { benchIncremental } from './incremental.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -19,6 +21,7 @@ const flag = (name: string, fallback: number) => {
 };
 const n = flag('--n', 100);
 const baselineN = Math.min(n, flag('--baseline-n', 20));
+const incrementalN = flag('--n-incremental', 200);
 
 async function generate(dir: string, count: number): Promise<void> {
   await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
@@ -72,6 +75,16 @@ try {
   const pdfNaive = per(naive - subsetHtmlText, baselineN);
   console.log(`\nPDF only: ${pdfOurs.toFixed(1)} ms/statement vs ${pdfNaive.toFixed(1)} naive → ${(pdfNaive / pdfOurs).toFixed(1)}× faster`);
   console.log(`Full build: ${(per(naive, baselineN) / per(full, n)).toFixed(1)}× faster than the naive baseline`);
+
+  if (incrementalN > 0) {
+    const rebuilds = await mkdtemp(path.join(os.tmpdir(), 'clarion-bench-rebuilds-'));
+    try {
+      await generate(rebuilds, incrementalN);
+      await benchIncremental(rebuilds, incrementalN);
+    } finally {
+      await rm(rebuilds, { recursive: true, force: true });
+    }
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

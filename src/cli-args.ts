@@ -1,6 +1,6 @@
 /** argv to a command and its options. Pure, so the whole command line is testable. */
 export interface CliOptions {
-  command: 'check' | 'build' | 'schema' | 'send' | 'help' | 'version';
+  command: 'check' | 'build' | 'schema' | 'send' | 'new' | 'preview' | 'help' | 'version';
   paths: string[];
   strict: boolean;
   json: boolean;
@@ -20,6 +20,13 @@ export interface CliOptions {
   yes: boolean;
   /** send: messages per minute (default 60). */
   rate?: number;
+  /** build: rebuild on every change. */
+  watch?: boolean;
+  /** preview: the port on 127.0.0.1 (default 4000). */
+  port?: number;
+  /** new: the kind and language of the new statement. */
+  kind?: string;
+  lang?: string;
 }
 
 export class CliUsageError extends Error {}
@@ -35,6 +42,10 @@ export const OPTION_HELP: Record<string, string> = {
   '--force': 'build: rebuild every statement, even those whose outputs are up to date',
   '--quiet': 'build: print errors and the summary line only',
   '--now <date-time>': 'build: treat this moment as now for embargoes, e.g. 2023-11-28T09:00Z',
+  '--watch': 'build: rebuild what a change affects, keeping the browser warm',
+  '--port <n>': 'preview: port on 127.0.0.1 (default 4000)',
+  '--kind <kind>': 'new: the kind of statement (a folder of templates/, default press-release)',
+  '--lang <tag>': 'new: the language of the statement (default the organisation\'s)',
   '--to <list>': 'send: the press list, a CSV file (name,email) or a YAML list of {name, email}',
   '--yes': 'send: really send (without it, a dry run lists who would get what)',
   '--rate <n>': 'send: messages per minute at most (default 60)',
@@ -46,6 +57,8 @@ export const COMMAND_HELP: Record<string, string> = {
   'check [paths...]': 'validate statements (default: statements/) and report every problem',
   'build [paths...]': 'validate, then write the web page, text release and PDF of each statement to dist/',
   'schema [--out <dir>]': 'write JSON Schemas of the statement and organisation formats (for editor completion)',
+  'new "<title>"': 'write statements/<slug>.md with the required fields filled in and the optional ones as comments',
+  'preview [--port <n>]': 'serve dist/ on 127.0.0.1 with live reload and a proof page per statement, rebuilding on every change',
   'send <statement>': 'email the built release to each address of --to <list> (a dry run unless --yes; SMTP from CLARION_SMTP_URL)',
 };
 
@@ -61,10 +74,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const first = args[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return options;
   if (first === '--version' || first === '-v') return { ...options, command: 'version' };
-  if (first !== 'check' && first !== 'build' && first !== 'schema' && first !== 'send') {
-    throw new CliUsageError(`unknown command "${first}" — use check, build, schema or send (clarion --help lists them)`);
+  const commands = ['check', 'build', 'new', 'preview', 'schema', 'send'] as const;
+  if (!(commands as readonly string[]).includes(first)) {
+    throw new CliUsageError(`unknown command "${first}" — use ${commands.join(', ')} (clarion --help lists them)`);
   }
-  options.command = first;
+  options.command = first as (typeof commands)[number];
   args.shift();
   const value = (flag: string): string => {
     const v = args.shift();
@@ -81,6 +95,15 @@ export function parseCli(argv: readonly string[]): CliOptions {
       case '--quiet': options.quiet = true; break;
       case '--force': options.force = true; break;
       case '--yes': options.yes = true; break;
+      case '--watch': options.watch = true; break;
+      case '--kind': options.kind = value(flag); break;
+      case '--lang': options.lang = value(flag); break;
+      case '--port': {
+        const n = Number(value(flag));
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CliUsageError('--port must be a whole number from 0 to 65535');
+        options.port = n;
+        break;
+      }
       case '--to': options.to = value(flag); break;
       case '--rate': {
         const n = Number(value(flag));

@@ -11,12 +11,15 @@ import { VERSION } from './version.ts';
 
 export interface Io {
   cwd: string;
+  /** Whether stderr is a terminal (progress bars only there). */
+  isTTY?: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
 const processIo: Io = {
   cwd: process.cwd(),
+  isTTY: Boolean(process.stderr.isTTY),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
@@ -37,8 +40,33 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return result.exitCode;
       }
       case 'build': {
+        if (options.watch) {
+          const { watchBuild } = await import('./watch.ts');
+          return await watchBuild(io, options);
+        }
         const { build } = await import('./build.ts');
         return await build(io, options);
+      }
+      case 'new': {
+        const { newStatement, NewStatementError } = await import('./new-statement.ts');
+        const title = options.paths.join(' ');
+        try {
+          const file = await newStatement(io.cwd, { title, today: new Date(), ...(options.kind ? { kind: options.kind } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+          io.stdout(`Wrote ${file} — write the statement in it, then run clarion check\n`);
+          return 0;
+        } catch (error) {
+          if (!(error instanceof NewStatementError)) throw error;
+          io.stderr(`clarion: ${error.message}\n`);
+          return 1;
+        }
+      }
+      case 'preview': {
+        const { previewCommand } = await import('./preview/preview-command.ts');
+        return await previewCommand(io, options);
+      }
+      case 'send': {
+        const { sendCommand } = await import('./send/send-command.ts');
+        return await sendCommand(io, options);
       }
       case 'schema': {
         const out = path.resolve(io.cwd, options.out === 'dist' ? 'schema' : options.out);

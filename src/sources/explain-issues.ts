@@ -118,7 +118,7 @@ function explainFormat(make: (rule: string, message: string, hint: string | unde
   const last = String(path[path.length - 1]);
   const shown = JSON.stringify(value);
   if (last === 'slug') return make('invalid-slug', `slug ${shown} may only contain lower-case letters, digits and single hyphens`, `e.g. "${slugify(String(value)) || 'forty-mosques'}"`);
-  if (last === 'email') return make('invalid-email', `${shown} is not an email address`, 'write it as name@example.org');
+  if (last === 'email' || last === 'press_email') return make('invalid-email', `${shown} is not an email address`, 'write it as name@example.org');
   if (last === 'phone') return make('invalid-phone', `${shown} is not a phone number`, 'write digits with an optional leading +, e.g. +44 20 7946 0000');
   if (last === 'website') return make('invalid-url', `${shown} is not a web address`, 'write the full address, starting with https://');
   if (last === 'kind') return make('invalid-kind', `kind ${shown} is not a template folder name`, 'use lower-case letters, digits and hyphens, e.g. press-release');

@@ -132,6 +132,8 @@ export const organizationSchema = z
     paper: z.enum(['A4', 'Letter']).optional(),
     text_width: z.int().min(40).max(998).optional().describe('Wrap width of the plain-text release (default 72)'),
     allow_html: z.boolean().optional().describe('Pass raw HTML in Markdown through to the web page (default false)'),
+    press_email: z.email().optional().describe('From address of emailed releases (default: the first contact with an email)'),
+    email_attach_pdf: z.boolean().optional().describe('Attach the PDF to emailed releases (default false)'),
   })
   .describe('The organisation profile, statements/organization.yaml');
 
@@ -145,6 +147,7 @@ export const organizationDefaults = {
   paper: 'A4',
   text_width: 72,
   allow_html: false,
+  email_attach_pdf: false,
 } as const satisfies Partial<OrganizationFields>;
 
 export type Organization = OrganizationFields & {

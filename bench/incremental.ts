@@ -1,0 +1,79 @@
+/**
+ * The rebuild benchmark: N statements (default 200) timed, in one run, for a cold full build, a
+ * no-op rebuild, a rebuild after one statement changed (a fresh process each: what staff run),
+ * and in watch mode the time from saving a file to its new HTML and to its new PDF. Also the
+ * peak memory of Clarion and Chromium together.
+ */
+import { execFile } from 'node:child_process';
+import { stat, writeFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { startWatching } from '../src/watch.ts';
+import { samplePeakMemory } from './memory.ts';
+
+
+const cli = path.resolve(import.meta.dirname, '../bin/clarion.js');
+
+async function timeProcess(dir: string, args: string[]): Promise<{ ms: number; peak: number; stdout: string }> {
+  const started = performance.now();
+  const child = execFile(process.execPath, [cli, ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+  const sampler = samplePeakMemory(child.pid!);
+  const stdout = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`clarion ${args.join(' ')} exited ${code}: ${out.slice(-500)}`))));
+  });
+  return { ms: performance.now() - started, peak: sampler.stop(), stdout };
+}
+
+async function waitForChange(file: string, since: number, timeoutMs = 60_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const mtime = await stat(file).then((s) => s.mtimeMs, () => 0);
+    if (mtime > since) return performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`${file} did not change within ${timeoutMs} ms`);
+}
+
+export async function benchIncremental(dir: string, n: number): Promise<void> {
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  console.log(`\nRebuilds: ${n} statements\n`);
+  const cold = await timeProcess(dir, ['build', '--quiet']);
+  console.log(`Cold full build                 ${(cold.ms / 1000).toFixed(2).padStart(7)} s   peak memory ${mb(cold.peak)}`);
+  const noop = await timeProcess(dir, ['build', '--quiet']);
+  console.log(`No-op rebuild                   ${(noop.ms / 1000).toFixed(2).padStart(7)} s   ${noop.stdout.trim().split('\n').pop()}`);
+  const file = path.join(dir, 'statements/statement-7.md');
+  const original = await readFile(file, 'utf8');
+  await writeFile(file, original.replace('Statement 7 ', 'Statement 7 (revised) '));
+  const one = await timeProcess(dir, ['build', '--quiet']);
+  console.log(`One statement changed (cold)    ${(one.ms / 1000).toFixed(2).padStart(7)} s   ${one.stdout.trim().split('\n').pop()}`);
+
+  // Watch mode, in this process: save, then wait for the new outputs.
+  const sampler = samplePeakMemory(process.pid);
+  let builds = 0;
+  const watcher = startWatching(dir, { paths: [], out: 'dist', strict: false }, () => builds++);
+  await watcher.settled();
+  // Warm the browser the way an editing session does: one save printed before the measured ones.
+  const html = path.join(dir, 'dist/statement-7/index.html');
+  const pdf = path.join(dir, 'dist/statement-7/statement-7.pdf');
+  const saves: { html: number; pdf: number }[] = [];
+  for (let i = 0; i < 4; i++) {
+    const before = Math.max((await stat(html)).mtimeMs, (await stat(pdf)).mtimeMs);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const saved = performance.now();
+    await writeFile(file, original.replace('Statement 7 ', `Statement 7 (edit ${i}) `));
+    const [h, p] = await Promise.all([waitForChange(html, before), waitForChange(pdf, before)]);
+    saves.push({ html: h - saved, pdf: p - saved });
+    await watcher.settled();
+  }
+  await watcher.close();
+  const peakWatch = sampler.stop();
+  const measured = saves.slice(1);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`Watch: save → new HTML          ${median(measured.map((s) => s.html)).toFixed(0).padStart(7)} ms (median of ${measured.length})`);
+  console.log(`Watch: save → new PDF           ${median(measured.map((s) => s.pdf)).toFixed(0).padStart(7)} ms (median of ${measured.length})`);
+  console.log(`Peak memory (Clarion + Chromium) ${mb(Math.max(cold.peak, noop.peak, one.peak, peakWatch))}`);
+  await writeFile(file, original);
+
+}

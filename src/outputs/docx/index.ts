@@ -1,0 +1,1 @@
+export { writeDocx, type SubmissionDocument } from './write-docx.ts';

@@ -1,0 +1,127 @@
+/**
+ * A UN submission as a Word file (.docx), the form OHCHR's portals take: the profile's font,
+ * size and paper, real Word footnotes, headings in heading styles, body paragraphs numbered with
+ * Word numbering when the profile asks, and "Page X of Y" in the footer. Pure apart from
+ * compression: the same document gives the same bytes.
+ */
+import { AlignmentType, Document, Footer, FootnoteReferenceRun, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import type { Definition, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { directionOf } from '../../sources/statement.ts';
+import { paragraphNumbers } from '../../un/number-paragraphs.ts';
+import { supportersNote } from '../../un/supporters-note.ts';
+import { usedFootnotes } from '../../un/used-footnotes.ts';
+import { bodyBlocks, noteParagraphs } from './blocks.ts';
+import { corePropertiesXml } from './core-properties.ts';
+import { reproducibleZip } from './reproducible-zip.ts';
+import type { DocxState } from './state.ts';
+import { documentNumbering, documentStyles } from './styles.ts';
+
+export interface SubmissionDocument {
+  /** Document properties: title, creator (the submitting organisation), language. */
+  title: string;
+  lang: string;
+  author: string;
+  /** Created and modified dates of the document properties, and of the zip entries. Never the clock. */
+  date: Date;
+  /** From the profile. */
+  font: string;
+  fontSize: number;
+  titleBold: boolean;
+  paper: 'A4';
+  /** The first block: submitting organisation(s) grouped General, Special, Roster; body; session; agenda item or country. Plain lines. */
+  heading: string[];
+  /** Organisations without status that share the views: named in a real Word footnote attached to the title. */
+  supporters: string[];
+  /** GFM mdast of the statement body (footnoteReference/footnoteDefinition included). */
+  body: Root;
+  /** Number top-level body paragraphs 1, 2, 3 (see paragraphNumbers) with Word numbering. */
+  numberParagraphs: boolean;
+  /** "Page X of Y" in the footer, with PAGE and NUMPAGES fields. */
+  numberPages: boolean;
+  /** The footer's words, with {page} and {pages} (the locale's page_of). Default "Page {page} of {pages}". */
+  pageLabel?: string;
+}
+
+/** A4 in twips, and margins of 2.5 cm. */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1417;
+
+export async function writeDocx(doc: SubmissionDocument): Promise<Uint8Array> {
+  const rtl = directionOf(doc.lang) === 'rtl';
+  const footnotes: Record<string, { children: Paragraph[] }> = {};
+  const footnoteIds = new Map<string, number>();
+  const supporters = supportersNote(doc.supporters, doc.lang);
+  if (supporters) {
+    const run = new TextRun({ text: ` ${supporters}`, ...(rtl ? { rightToLeft: true } : {}) });
+    footnotes[1] = { children: [new Paragraph({ style: 'FootnoteText', children: [run], ...(rtl ? { bidirectional: true } : {}) })] };
+  }
+  const notes = usedFootnotes(doc.body);
+  for (const note of notes) footnoteIds.set(note.identifier, footnoteIds.size + (supporters ? 2 : 1));
+
+  const state: DocxState = {
+    definitions: linkDefinitions(doc.body),
+    footnoteIds,
+    placedFootnotes: new Set(),
+    numbered: doc.numberParagraphs ? paragraphNumbers(doc.body) : new Map(),
+    orderedLists: [],
+    rtl,
+  };
+  const body = bodyBlocks(doc.body.children, state);
+  for (const note of notes) {
+    const [first, ...rest] = noteParagraphs(note.children, state);
+    // Word puts a space between the note's number and its text; docx writes only the number.
+    footnotes[footnoteIds.get(note.identifier)!] = { children: [withLeadingSpace(first!), ...rest] };
+  }
+
+  // Title, creator and language go into core.xml below, written by us (see core-properties.ts).
+  const document = new Document({
+    styles: documentStyles({ font: doc.font, fontSize: doc.fontSize, titleBold: doc.titleBold, lang: doc.lang, rtl }),
+    numbering: documentNumbering(state.orderedLists),
+    footnotes,
+    sections: [{
+      properties: { page: { size: A4, margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 708, footer: 708 } } },
+      ...(doc.numberPages ? { footers: { default: pageFooter(doc.pageLabel ?? 'Page {page} of {pages}', rtl) } } : {}),
+      children: [...headingBlock(doc.heading, rtl), title(doc.title, supporters !== undefined, rtl), ...body],
+    }],
+  });
+  const core = corePropertiesXml({ title: doc.title, creator: doc.author, lang: doc.lang, date: doc.date });
+  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
+  return reproducibleZip(packed, doc.date);
+}
+
+function headingBlock(lines: readonly string[], rtl: boolean): FileChild[] {
+  return lines.map((line, i) => new Paragraph({
+    children: [new TextRun({ text: line, ...(rtl ? { rightToLeft: true } : {}) })],
+    spacing: { after: i === lines.length - 1 ? 240 : 0 },
+    ...(rtl ? { bidirectional: true } : {}),
+  }));
+}
+
+function title(text: string, supporters: boolean, rtl: boolean): Paragraph {
+  return new Paragraph({
+    style: 'Title',
+    children: [new TextRun({ text, ...(rtl ? { rightToLeft: true } : {}) }), ...(supporters ? [new FootnoteReferenceRun(1)] : [])],
+    ...(rtl ? { bidirectional: true } : {}),
+  });
+}
+
+function pageFooter(label: string, rtl: boolean): Footer {
+  const parts = label.split(/(\{page\}|\{pages\})/).filter(Boolean);
+  const children = parts.map((part) => (part === '{page}' ? PageNumber.CURRENT : part === '{pages}' ? PageNumber.TOTAL_PAGES : part));
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children })], ...(rtl ? { bidirectional: true } : {}) })],
+  });
+}
+
+function withLeadingSpace(paragraph: Paragraph): Paragraph {
+  return paragraph.addRunToFront(new TextRun(' '));
+}
+
+function linkDefinitions(tree: Root): Map<string, Definition> {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  return definitions;
+}

@@ -1,0 +1,221 @@
+/**
+ * `clarion send <statement> --to <list> [--yes] [--rate N] [--out dist]`: emails the release that
+ * `clarion build` wrote (`<out>/<slug>/<slug>.txt` and `<out>/<slug>/email.html`, and the PDF
+ * when the organisation sets `email_attach_pdf`) to every address of a press list, one message
+ * per recipient. A dry run unless --yes. The SMTP server comes from CLARION_SMTP_URL only.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createTransport } from 'nodemailer';
+import type { CliOptions } from '../cli-args.ts';
+import type { Io } from '../cli.ts';
+import { emailSafeHtml } from '../outputs/email-html.ts';
+import { emailSubject } from '../outputs/email-subject.ts';
+import type { EmlAttachment } from '../outputs/eml.ts';
+import { messageId, messageIdDomain } from '../outputs/message-id.ts';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../report/diagnostic.ts';
+import { loadStatements, ORGANIZATION_FILE, type LoadedStatements } from '../sources/load-statements.ts';
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import { readRecipients } from './read-recipients.ts';
+import { SendLockedError, sendLogPath } from './send-log.ts';
+import { sendRelease, type Release, type SendOutcome, type SendTransport } from './send-release.ts';
+
+export const SMTP_URL_VARIABLE = 'CLARION_SMTP_URL';
+
+/** What tests replace; the command line uses the defaults. */
+export interface SendHooks {
+  env?: Record<string, string | undefined>;
+  createTransport?: (url: string) => SendTransport;
+  attempts?: number;
+  backoffMs?: number;
+  signal?: AbortSignal;
+}
+
+export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 'to' | 'yes' | 'rate' | 'out'>, hooks: SendHooks = {}): Promise<number> {
+  const root = io.cwd;
+  const env = hooks.env ?? process.env;
+  const fail = (diagnostics: Diagnostic[]) => {
+    io.stderr(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n') + '\nNothing was sent.\n');
+    return 1;
+  };
+
+  // 1. The press list: every problem before anything is sent.
+  const listPath = options.to!;
+  let listBytes: Uint8Array;
+  try {
+    listBytes = await readFile(path.resolve(root, listPath));
+  } catch {
+    return fail([{ file: listPath, line: 1, column: 1, severity: 'error', rule: 'missing-list', field: 'recipients', message: 'the press list does not exist', hint: 'give the path of a .csv (name,email) or .yaml file' }]);
+  }
+  const list = readRecipients(listPath, listBytes);
+  const listErrors = list.diagnostics.filter((d) => d.severity === 'error');
+  if (listErrors.length) return fail(list.diagnostics);
+  if (list.diagnostics.length) io.stderr(sortDiagnostics(list.diagnostics).map(formatDiagnostic).join('\n') + '\n');
+
+  // 2. The statement and the organisation.
+  const found = await findStatement(root, options.paths[0]!);
+  if ('diagnostics' in found) return fail(found.diagnostics);
+  const { statement, organization } = found;
+  const from = fromAddress(organization);
+  if ('message' in from) return fail([from]);
+
+  // 3. The release as built.
+  const outDir = path.resolve(root, options.out);
+  const shown = (name: string) => `${options.out}/${statement.slug}/${name}`;
+  const missing: Diagnostic[] = [];
+  const readBuilt = async (name: string, how: string) => {
+    try {
+      return await readFile(path.join(outDir, statement.slug, name));
+    } catch {
+      missing.push({ file: shown(name), line: 1, column: 1, severity: 'error', rule: 'not-built', message: 'the built release is missing', hint: `run "clarion build${how}" first` });
+      return undefined;
+    }
+  };
+  const text = await readBuilt(`${statement.slug}.txt`, '');
+  const html = await readBuilt('email.html', '');
+  const pdf = organization.email_attach_pdf ? await readBuilt(`${statement.slug}.pdf`, ' --formats html,text,pdf') : undefined;
+  if (missing.length || !text || !html) return fail(missing);
+  for (const warning of await staleBuild(root, statement.file, path.join(outDir, statement.slug, `${statement.slug}.txt`))) io.stderr(formatDiagnostic(warning) + '\n');
+
+  const canonical = organization.website ? new URL(`${statement.slug}/`, organization.website.endsWith('/') ? organization.website : `${organization.website}/`).href : undefined;
+  const release: Release = {
+    slug: statement.slug,
+    subject: emailSubject(statement, organization),
+    date: statement.date.instant,
+    messageIdBase: messageId(statement.slug, statement.date.date, messageIdDomain(organization.website, from.address)),
+    text: new TextDecoder().decode(text),
+    html: emailSafeHtml(new TextDecoder().decode(html), canonical ? { baseUrl: canonical } : {}),
+    from,
+    ...(pdf ? { attachments: [{ filename: `${statement.slug}.pdf`, content: new Uint8Array(pdf), contentType: 'application/pdf' } satisfies EmlAttachment] } : {}),
+  };
+  const logFile = sendLogPath(root, statement.slug);
+  const logShown = path.relative(root, logFile).split(path.sep).join('/');
+  io.stdout(`From: ${from.name} <${from.address}>\nSubject: ${release.subject}\n`);
+  const progress = (o: SendOutcome) => io.stdout(outcomeLine(o) + '\n');
+
+  // 4. A dry run: who would get what.
+  if (!options.yes) {
+    const result = await sendRelease(release, { recipients: list.recipients, logFile, send: false, progress });
+    const n = result.counts['would-send'];
+    let summary = `Dry run: ${plural(n, 'message')} would be sent`;
+    if (result.counts.skipped) summary += `; ${plural(result.counts.skipped, 'recipient')} already had it (${logShown})`;
+    summary += '. Nothing was sent: add --yes to send.';
+    if (!env[SMTP_URL_VARIABLE]) summary += ` Set ${SMTP_URL_VARIABLE} first (e.g. smtp://user:password@smtp.example.org:587).`;
+    io.stdout(summary + '\n');
+    return 0;
+  }
+
+  // 5. Sending.
+  const url = env[SMTP_URL_VARIABLE];
+  const server = url ? smtpServer(url) : undefined;
+  if (!url || !server) {
+    io.stderr(`clarion: ${url ? `${SMTP_URL_VARIABLE} is not an smtp:// or smtps:// URL` : `${SMTP_URL_VARIABLE} is not set`} — set it to your SMTP server, e.g. ${SMTP_URL_VARIABLE}=smtp://user:password@smtp.example.org:587\nNothing was sent.\n`);
+    return 1;
+  }
+  io.stdout(`Sending through ${server}, ${options.rate ?? 60} messages a minute at most\n`);
+  const transport = (hooks.createTransport ?? ((u: string) => createTransport(u) as unknown as SendTransport))(url);
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    io.stderr('Stopping after the message being sent (press Ctrl-C again to stop at once)…\n');
+    controller.abort();
+  };
+  if (!hooks.signal) process.once('SIGINT', onInterrupt);
+  let result;
+  try {
+    result = await sendRelease(release, {
+      recipients: list.recipients,
+      logFile,
+      send: true,
+      transport,
+      ...(options.rate ? { rate: options.rate } : {}),
+      ...(hooks.attempts ? { attempts: hooks.attempts } : {}),
+      ...(hooks.backoffMs !== undefined ? { backoffMs: hooks.backoffMs } : {}),
+      signal: hooks.signal ?? controller.signal,
+      progress,
+    });
+  } catch (error) {
+    if (!(error instanceof SendLockedError)) throw error;
+    io.stderr(`clarion: ${error.message}\nNothing was sent.\n`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    transport.close?.();
+  }
+  const { sent, failed, skipped } = result.counts;
+  let summary = `Sent ${plural(sent, 'message')}`;
+  if (skipped) summary += ` (${plural(skipped, 'recipient')} already had it)`;
+  if (failed) summary += `; ${failed} failed`;
+  if (result.aborted) summary += `; stopped before ${plural(list.recipients.length - result.outcomes.length, 'recipient')}`;
+  summary += `. Log: ${logShown}`;
+  io.stdout(summary + '\n');
+  const failures = result.outcomes.filter((o) => o.status === 'failed');
+  if (failures.length) {
+    io.stderr(`Not sent (run the same command again to retry them):\n${failures.map((o) => `  ${who(o)}: ${o.error ?? 'unknown error'}`).join('\n')}\n`);
+  }
+  return failures.length || result.aborted ? 1 : 0;
+}
+
+type Found = { statement: Statement; organization: Organization } | { diagnostics: Diagnostic[] };
+
+/** `<statement>` is a source path or a slug. */
+async function findStatement(root: string, given: string): Promise<Found> {
+  const asPath = /[\\/]|\.(md|markdown)$/i.test(given) || (existsSync(path.resolve(root, given)) && statSync(path.resolve(root, given)).isFile());
+  const loaded: LoadedStatements = await loadStatements(root, asPath ? [given] : undefined);
+  const statement = asPath ? loaded.statements[0] : loaded.statements.find((s) => s.slug === given);
+  const file = statement?.file ?? (asPath ? loaded.files[0] : loaded.files.find((f) => path.basename(f).replace(/\.[^.]+$/, '') === given));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && (d.file === file || d.file === ORGANIZATION_FILE));
+  if (errors.length) return { diagnostics: errors };
+  if (!statement || !loaded.organization) {
+    return { diagnostics: [{ file: given, line: 1, column: 1, severity: 'error', rule: 'unknown-statement', message: `no statement has the slug or path "${given}"`, hint: 'give the path of the statement (e.g. statements/forty-mosques.md) or its slug' }] };
+  }
+  return { statement, organization: loaded.organization };
+}
+
+/** The organisation's press address, else the first contact with an email. */
+function fromAddress(organization: Organization): { name: string; address: string } | Diagnostic {
+  const address = organization.press_email ?? organization.contacts.find((c) => c.email)?.email;
+  if (address) return { name: organization.name, address };
+  return {
+    file: ORGANIZATION_FILE, line: 1, column: 1, severity: 'error', rule: 'no-press-email', field: 'press_email',
+    message: 'there is no address to send the release from',
+    hint: 'add a line "press_email: press@your-domain.org" to the organisation profile (or an email to one of its contacts)',
+  };
+}
+
+/** A warning when the statement changed after its release was built. */
+async function staleBuild(root: string, source: string, built: string): Promise<Diagnostic[]> {
+  const [s, o, b] = await Promise.all([stat(path.join(root, source)), stat(path.join(root, ORGANIZATION_FILE)), stat(built)]);
+  if (Math.max(s.mtimeMs, o.mtimeMs) <= b.mtimeMs) return [];
+  const changed = s.mtimeMs > b.mtimeMs ? source : ORGANIZATION_FILE;
+  return [{ file: changed, line: 1, column: 1, severity: 'warning', rule: 'stale-build', message: 'changed after the release was built', hint: 'run "clarion build" first, or the release as last built is sent' }];
+}
+
+/** host:port of the SMTP URL, never its user name or password. */
+function smtpServer(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') return undefined;
+    return u.port ? `${u.hostname}:${u.port}` : u.hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+function who(o: { name?: string; address: string }): string {
+  return o.name ? `${o.name} <${o.address}>` : o.address;
+}
+
+function outcomeLine(o: SendOutcome): string {
+  switch (o.status) {
+    case 'would-send': return `would send   ${who(o)}  ${o.messageId}`;
+    case 'skipped': return `already sent ${who(o)}`;
+    case 'sent': return `sent         ${who(o)}${o.attempts > 1 ? ` (attempt ${o.attempts})` : ''}`;
+    case 'failed': return `failed       ${who(o)}: ${o.error ?? 'unknown error'} (${plural(o.attempts, 'attempt')})`;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

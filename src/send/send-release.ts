@@ -1,0 +1,209 @@
+/**
+ * Sends one release to a press list: one message per recipient, addressed to that recipient
+ * alone, composed by composeEml with a Message-ID of its own. A dry run (the default) decides
+ * what would happen and sends nothing.
+ *
+ * Safe to rerun: each outcome is appended to the statement's send log and fsync'ed as soon as
+ * the server has accepted the message, and recipients the log shows as `sent` are skipped. So a
+ * crash or a network failure halfway never sends anyone a second copy (the one window left is a
+ * crash between the server's "250 OK" and the fsync; even then the copy carries the same
+ * Message-ID). Failures are retried with exponential back-off unless the server refused for good
+ * (5xx); messages are spaced out to the given rate without busy-waiting.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { composeEml, type EmlAttachment } from '../outputs/eml.ts';
+import { recipientMessageId } from '../outputs/message-id.ts';
+import { readSendLog, SendLog } from './send-log.ts';
+
+/** Everything a message needs, as built: the build (or send-command) fills it in. */
+export interface Release {
+  slug: string;
+  /** See emailSubject: the headline, with the embargo prefix when embargoed. */
+  subject: string;
+  date: Date;
+  /** The draft's Message-ID, `<slug.YYYYMMDD@domain>` (see messageId); each recipient's is derived from it. */
+  messageIdBase: string;
+  /** The plain-text release, as in the .txt. */
+  text: string;
+  /** Email-safe HTML (see emailSafeHtml). */
+  html: string;
+  from: { name: string; address: string };
+  attachments?: EmlAttachment[];
+}
+
+export interface Addressee {
+  name?: string;
+  address: string;
+}
+
+/** What is needed of a nodemailer transport (createTransport(url) is one). */
+export interface SendTransport {
+  sendMail(mail: { envelope: { from: string; to: string[] }; raw: Buffer }): Promise<{ response?: string; rejected?: unknown[] } | unknown>;
+  close?(): void;
+}
+
+export interface SendOptions {
+  recipients: readonly Addressee[];
+  /** The statement's send log, e.g. sendLogPath(root, slug). */
+  logFile: string;
+  /** false: a dry run that reads the log and sends nothing. */
+  send: boolean;
+  /** Required when `send`. */
+  transport?: SendTransport;
+  /** Messages per minute (default 60). */
+  rate?: number;
+  /** SMTP transactions per recipient at most (default 3). */
+  attempts?: number;
+  /** Wait before the first retry, doubled before each further one (default 2000 ms). */
+  backoffMs?: number;
+  /** Stops the run after the message being sent (as Ctrl-C would). */
+  signal?: AbortSignal;
+  /** Told of each recipient's outcome as soon as it is known. */
+  progress?: (outcome: SendOutcome) => void;
+  /** For tests: the clock and the wait used by the rate limit and the back-off. */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export type SendStatus = 'sent' | 'failed' | 'skipped' | 'would-send';
+
+export interface SendOutcome {
+  name?: string;
+  address: string;
+  messageId: string;
+  status: SendStatus;
+  attempts: number;
+  error?: string;
+}
+
+export interface SendResult {
+  outcomes: SendOutcome[];
+  counts: Record<SendStatus, number>;
+  /** The run was stopped by the signal before every recipient was handled. */
+  aborted: boolean;
+}
+
+export async function sendRelease(release: Release, options: SendOptions): Promise<SendResult> {
+  const rate = options.rate ?? 60;
+  const attempts = Math.max(1, options.attempts ?? 3);
+  const backoffMs = options.backoffMs ?? 2000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined));
+  if (!(rate > 0)) throw new Error('the rate must be a positive number of messages per minute');
+  if (options.send && !options.transport) throw new Error('sending needs a transport');
+
+  const result: SendResult = { outcomes: [], counts: { sent: 0, failed: 0, skipped: 0, 'would-send': 0 }, aborted: false };
+  const record = (outcome: SendOutcome) => {
+    result.outcomes.push(outcome);
+    result.counts[outcome.status]++;
+    options.progress?.(outcome);
+  };
+  const done = await readSendLog(options.logFile);
+  const unique = dedupe(options.recipients);
+
+  if (!options.send) {
+    for (const r of unique) {
+      const messageId = recipientMessageId(release.messageIdBase, r.address);
+      const previous = done.get(r.address.toLowerCase());
+      record({ ...named(r), address: r.address, messageId, status: previous?.result === 'sent' ? 'skipped' : 'would-send', attempts: 0 });
+    }
+    return result;
+  }
+
+  const transport = options.transport!;
+  const log = await SendLog.open(options.logFile);
+  const interval = 60_000 / rate;
+  let nextSlot = -Infinity;
+  /** Waits for the next free slot of the rate limit; false when the run was stopped meanwhile. */
+  const slot = async (): Promise<boolean> => {
+    const t = now();
+    if (nextSlot > t) await sleep(nextSlot - t, options.signal);
+    if (options.signal?.aborted) return false;
+    nextSlot = Math.max(now(), nextSlot) + interval;
+    return true;
+  };
+  try {
+    for (const r of unique) {
+      const messageId = recipientMessageId(release.messageIdBase, r.address);
+      if (done.get(r.address.toLowerCase())?.result === 'sent') {
+        record({ ...named(r), address: r.address, messageId, status: 'skipped', attempts: 0 });
+        continue;
+      }
+      if (options.signal?.aborted) {
+        result.aborted = true;
+        break;
+      }
+      const raw = Buffer.from(
+        await composeEml({
+          from: release.from,
+          to: [{ ...named(r), address: r.address }],
+          subject: release.subject,
+          date: release.date,
+          messageId,
+          text: release.text,
+          html: release.html,
+          draft: false,
+          ...(release.attachments?.length ? { attachments: release.attachments } : {}),
+        }),
+      );
+      let tried = 0;
+      let error: unknown;
+      let response: string | undefined;
+      let accepted = false;
+      while (tried < attempts) {
+        if (tried > 0) {
+          await sleep(backoffMs * 2 ** (tried - 1), options.signal);
+        }
+        if (!(await slot())) break;
+        tried++;
+        try {
+          const info = (await transport.sendMail({ envelope: { from: release.from.address, to: [r.address] }, raw })) as { response?: unknown; rejected?: unknown[] } | undefined;
+          if (info?.rejected?.length) throw Object.assign(new Error(`the server refused ${r.address}`), { responseCode: 550 });
+          response = typeof info?.response === 'string' ? info.response : undefined;
+          accepted = true;
+          break;
+        } catch (e) {
+          error = e;
+          if (isPermanent(e)) break;
+        }
+      }
+      if (accepted) {
+        await log.append({ address: r.address, ...named(r), messageId, result: 'sent', attempts: tried, ...(response ? { response } : {}), time: new Date(now()).toISOString() });
+        record({ ...named(r), address: r.address, messageId, status: 'sent', attempts: tried });
+      } else if (tried > 0) {
+        const reason = describe(error);
+        await log.append({ address: r.address, ...named(r), messageId, result: 'failed', error: reason, attempts: tried, time: new Date(now()).toISOString() });
+        record({ ...named(r), address: r.address, messageId, status: 'failed', attempts: tried, error: reason });
+      }
+    }
+  } finally {
+    await log.close();
+  }
+  return result;
+}
+
+function named(r: Addressee): { name?: string } {
+  return r.name ? { name: r.name } : {};
+}
+
+function dedupe(recipients: readonly Addressee[]): Addressee[] {
+  const seen = new Set<string>();
+  return recipients.filter((r) => {
+    const key = r.address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The server refused for good (5xx): trying again would get the same answer. */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | undefined)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+function describe(error: unknown): string {
+  const e = error as { response?: unknown; message?: unknown; code?: unknown } | undefined;
+  const text = typeof e?.response === 'string' && e.response ? e.response : typeof e?.message === 'string' ? e.message : String(error);
+  return text.replace(/\s+/g, ' ').trim();
+}
