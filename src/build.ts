@@ -9,7 +9,9 @@ import { buildAssets } from './assets/build-assets.ts';
 import { loadFontFaces } from './assets/fonts.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
-import { promoteWarning } from './check.ts';
+import { promoteWarning, wordCountsOf } from './check.ts';
+import { formatWordCount, type WordCount } from './report/reporter.ts';
+import { composeEml } from './outputs/eml.ts';
 import { planAll } from './outputs/plan-all.ts';
 import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
 import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
@@ -43,6 +45,8 @@ export interface BuildResult {
   browserLaunched: boolean;
   /** Every statement whose outputs are current after this build (built or up to date). */
   published: { file: string; slug: string; title: string; kind: string }[];
+  /** The word count of every UN submission, against its limit. */
+  wordCounts: WordCount[];
 }
 
 export async function build(io: Io, options: CliOptions): Promise<number> {
@@ -68,6 +72,7 @@ export function reportBuild(io: Io, options: Pick<CliOptions, 'json' | 'quiet'>,
   if (diagnostics.length) io.stderr(diagnostics.map(formatDiagnostic).join('\n') + '\n');
   if (!options.quiet) {
     for (const b of result.built) io.stdout(`${b.file} → ${b.outputs.join(', ')}\n`);
+    for (const c of result.wordCounts) io.stdout(`${formatWordCount(c)}\n`);
   }
   const n = result.built.length;
   let summary = `Built ${n} statement${n === 1 ? '' : 's'} (${result.files} file${result.files === 1 ? '' : 's'}) in ${(ms / 1000).toFixed(2)} s`;
@@ -113,7 +118,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
-  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false, published: [] };
+  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false, published: [], wordCounts: wordCountsOf(loaded.statements) };
   const organization = loaded.organization;
   if (!organization) {
     result.failed = [...new Set([...failed, ...loaded.files])].sort();
@@ -172,6 +177,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     formats,
     strict: options.strict ?? false,
     generator: GENERATOR,
+    ...(sourceDateEpoch() ? { documentDate: sourceDateEpoch()! } : {}),
   };
   const printing = formats.includes('pdf')
     ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
@@ -228,6 +234,11 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   for (const plan of planned) {
     const s = plan.statement;
     if (failed.has(s.file)) continue;
+    if (plan.eml) {
+      const pdf = plan.files.find((f) => f.path.endsWith('.pdf'));
+      const attachments = organization.email_attach_pdf && pdf ? [{ filename: path.basename(pdf.path), content: pdf.content as Uint8Array, contentType: 'application/pdf' }] : [];
+      plan.files.push({ path: `${s.slug}/${s.slug}.eml`, content: await composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
+    }
     for (const file of plan.files) await writeAtomic(outDir, file.path, file.content);
     result.files += plan.files.length;
     const media = mediaOf.get(s.file) ?? [];

@@ -36,7 +36,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return 0;
       case 'check': {
         const result = await check(io.cwd, options.paths, { strict: options.strict });
-        io.stdout(options.json ? jsonReport(result.diagnostics, result.checked) : formatReport(result.diagnostics, result.checked));
+        io.stdout(options.json ? jsonReport(result.diagnostics, result.checked, result.wordCounts) : formatReport(result.diagnostics, result.checked, result.wordCounts));
         return result.exitCode;
       }
       case 'build': {

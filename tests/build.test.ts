@@ -26,7 +26,9 @@ describe('clarion build: the sample statement', () => {
     expect(result.stderr).toBe('');
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`statements/${SLUG}.md → dist/${SLUG}/index.html, dist/${SLUG}/${SLUG}.txt`);
-    expect(lines[1]).toMatch(/^Built 1 statement \(\d+ files\) in \d+\.\d\d s$/);
+    expect(lines[1]).toBe('statements/hrc55-ahmadiyya-places-of-worship.md → dist/hrc55-ahmadiyya-places-of-worship/index.html, dist/hrc55-ahmadiyya-places-of-worship/hrc55-ahmadiyya-places-of-worship.txt');
+    expect(lines[2]).toBe('statements/hrc55-ahmadiyya-places-of-worship.md 457 of 2,000 words (hrc-written-statement, general status)');
+    expect(lines[3]).toMatch(/^Built 2 statements \(\d+ files\) in \d+\.\d\d s$/);
   });
 
   it('writes the page, the text release, hashed assets and the newsroom index', async () => {
@@ -93,10 +95,10 @@ describe('clarion build: the sample statement', () => {
   it('lists the statement in the newsroom index with links to each format', async () => {
     const tree = parseHtml(await read(dir, 'dist/index.html'));
     const items = selectAll('.statements li', tree);
-    expect(items).toHaveLength(1);
-    expect(toText(select('h2', items[0]!)!)).toContain('Violence against Ahmadis');
-    expect(select('time', items[0]!)!.properties.dateTime).toBe('2023-11-27');
-    expect(selectAll('.formats a', items[0]!).map((a) => a.properties.href)).toEqual([`${SLUG}/index.html`, `${SLUG}/${SLUG}.txt`]);
+    // Newest first: the 2024 submission, then the 2023 release.
+    expect(items.map((i) => select('time', i)!.properties.dateTime)).toEqual(['2024-02-09', '2023-11-27']);
+    expect(toText(select('h2', items[1]!)!)).toContain('Violence against Ahmadis');
+    expect(selectAll('.formats a', items[1]!).map((a) => a.properties.href)).toEqual([`${SLUG}/index.html`, `${SLUG}/${SLUG}.txt`]);
   });
 
   it('builds byte-identical outputs twice', async () => {
@@ -170,7 +172,7 @@ describe('clarion build: safety and failures', () => {
     const dir = await makeProject({});
     const result = await clarion(dir, 'build', '--formats', 'html,docs');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('clarion: unknown format "docs" — use one or more of html, text, pdf\n');
+    expect(result.stderr).toBe('clarion: unknown format "docs" — use one or more of html, text, pdf, docx, eml\n');
   });
 });
 
@@ -203,7 +205,7 @@ describe('HTML validity (W3C Nu HTML Checker)', () => {
     );
     expect((await clarion(dir, 'build', '--formats', 'html')).code).toBe(0);
     const pages = (await listFiles(path.join(dir, 'dist'))).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, 'dist', f));
-    expect(pages.length).toBe(3);
+    expect(pages.length).toBe(4);
     expect(await nuCheck(pages)).toEqual([]);
     expect((await stat(pages[0]!)).size).toBeGreaterThan(0);
   });

@@ -23,7 +23,7 @@ describe('clarion new', () => {
     const dir = await makeProject({});
     expect((await clarion(dir, 'new', 'Same')).code).toBe(0);
     expect(await clarion(dir, 'new', 'Same')).toMatchObject({ code: 1, stderr: 'clarion: statements/same.md already exists — choose another headline or edit that file\n' });
-    expect(await clarion(dir, 'new', 'Other', '--kind', 'press-relase')).toMatchObject({ code: 1, stderr: 'clarion: there is no template folder for kind "press-relase" — use one of: press-release (did you mean "press-release"?)\n' });
+    expect(await clarion(dir, 'new', 'Other', '--kind', 'press-relase')).toMatchObject({ code: 1, stderr: 'clarion: there is no template folder for kind "press-relase" — use one of: press-release, un-submission (did you mean "press-release"?)\n' });
     expect(await clarion(dir, 'new', 'Other', '--lang', 'en-')).toMatchObject({ code: 1 });
   });
 });

@@ -28,7 +28,7 @@ export async function planAll(
   if (threads === 0) {
     const plan = createPlanner(setup, options.kinds);
     for (const statement of statements) {
-      await onResult(statement, plan(statement));
+      await onResult(statement, await plan(statement));
       // Let the printer answer Chromium between two statements.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { AssetFile } from '../assets/build-assets.ts';
 import { publishImage } from '../assets/publish-image.ts';
+import { languageTypography, loadFonts, type LanguageTypography } from '../assets/fonts.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
@@ -13,8 +14,13 @@ import { loadKind, TemplateError, type Kind } from '../templates/load-kind.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { renderStatement } from './render-statement.ts';
+import { writeDocx } from './docx/index.ts';
+import { emailSafeHtml } from './email-html.ts';
+import { emailSubject } from './email-subject.ts';
+import type { EmlInput } from './eml.ts';
+import { messageId, messageIdDomain } from './message-id.ts';
 
-export const FORMATS = ['html', 'text', 'pdf'] as const;
+export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface PlanSetup {
@@ -27,12 +33,16 @@ export interface PlanSetup {
   formats: Format[];
   strict: boolean;
   generator: string;
+  /** SOURCE_DATE_EPOCH, when set: the date stamped into documents instead of the statement's. */
+  documentDate?: Date;
 }
 
 export interface Planned {
   statement: Statement;
   files: { path: string; content: string | Uint8Array }[];
   print?: string;
+  /** The email draft, composed once the PDF (a possible attachment) exists. */
+  eml?: Omit<EmlInput, 'attachments'>;
 }
 
 export interface PlanResult {
@@ -44,12 +54,13 @@ export interface PlanResult {
   mediaSources: string[];
 }
 
-export type Planner = (statement: Statement) => PlanResult;
+export type Planner = (statement: Statement) => Promise<PlanResult>;
 
 export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, Kind>): Planner {
   const kinds = new Map<string, Kind>(preloaded);
+  const fonts = loadFonts(path.join(setup.templatesDir, 'fonts.yaml'));
   const media = new Map<string, AssetFile>();
-  return (statement) => {
+  return async (statement) => {
     const diagnostics: Diagnostic[] = [];
     let kind = kinds.get(statement.kind);
     try {
@@ -59,7 +70,8 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
       }
       const published = new Set(media.keys());
       const sources = new Set<string>();
-      const plan = planStatement(statement, kind, setup, diagnostics, (url) => publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media, sources));
+      const typography = languageTypography(fonts, statement.lang);
+      const plan = await planStatement(statement, kind, { ...setup, typography }, diagnostics, (url) => publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media, sources));
       const fresh = [...media.entries()].filter(([key]) => !published.has(key)).map(([, asset]) => asset);
       return { ...(plan ? { plan } : {}), diagnostics, media: fresh, mediaSources: [...sources].sort() };
     } catch (error) {
@@ -70,10 +82,12 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
   };
 }
 
-function planStatement(statement: Statement, kind: Kind, setup: PlanSetup, diagnostics: Diagnostic[], resolveImage: Parameters<typeof renderStatement>[0]['resolveImage']): Planned | undefined {
+async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup & { typography: LanguageTypography }, diagnostics: Diagnostic[], resolveImage: Parameters<typeof renderStatement>[0]['resolveImage']): Promise<Planned | undefined> {
   const { organization, formats } = setup;
   const { strings } = loadStrings(path.join(setup.templatesDir, 'locales'), statement.lang);
   const pageAssets = Object.fromEntries(Object.entries(setup.hrefs[kind.name] ?? {}).map(([k, v]) => [k, `../${v}`]));
+  const canonicalUrl = organization.website ? new URL(`${statement.slug}/`, withSlash(organization.website)).href : undefined;
+  const wantEml = formats.includes('eml') && kind.templates.email !== undefined;
   const rendered = renderStatement({
     statement,
     organization,
@@ -82,26 +96,54 @@ function planStatement(statement: Statement, kind: Kind, setup: PlanSetup, diagn
     strings,
     formats: formatLinks(statement, formats, strings),
     assets: pageAssets,
-    ...(organization.website ? { canonicalUrl: new URL(`${statement.slug}/`, withSlash(organization.website)).href } : {}),
+    ...(canonicalUrl ? { canonicalUrl } : {}),
     generator: setup.generator,
     ...(resolveImage ? { resolveImage } : {}),
-    want: { html: formats.includes('html'), text: formats.includes('text'), print: formats.includes('pdf') },
+    want: { html: formats.includes('html'), text: formats.includes('text') || wantEml, print: formats.includes('pdf'), email: wantEml, docx: formats.includes('docx') },
+    ...(setup.documentDate ? { documentDate: setup.documentDate } : {}),
+    typography: setup.typography,
   });
   const problems = setup.strict ? rendered.diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : rendered.diagnostics;
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return undefined;
   const files: Planned['files'] = [];
   if (rendered.html !== undefined) files.push({ path: `${statement.slug}/index.html`, content: rendered.html });
-  if (rendered.text !== undefined) files.push({ path: `${statement.slug}/${statement.slug}.txt`, content: rendered.text });
-  return { statement, files, ...(rendered.print !== undefined ? { print: rendered.print } : {}) };
+  if (rendered.text !== undefined && formats.includes('text')) files.push({ path: `${statement.slug}/${statement.slug}.txt`, content: rendered.text });
+  if (rendered.docx) files.push({ path: `${statement.slug}/${statement.slug}.docx`, content: await writeDocx(rendered.docx) });
+  let eml: Planned['eml'];
+  if (wantEml && rendered.email !== undefined && rendered.text !== undefined) {
+    const from = fromAddress(organization);
+    if (!from) {
+      diagnostics.push({ file: ORGANIZATION_FILE, line: 1, column: 1, severity: 'warning', rule: 'no-press-email', field: 'press_email', message: 'there is no address to send releases from, so no email draft (.eml) is made', hint: 'add "press_email: press@your-domain" to the organisation profile' });
+    } else {
+      const html = emailSafeHtml(rendered.email, canonicalUrl ? { baseUrl: canonicalUrl } : {});
+      files.push({ path: `${statement.slug}/email.html`, content: html });
+      eml = {
+        from: { name: organization.name, address: from },
+        subject: emailSubject(statement, organization),
+        date: statement.date.instant,
+        messageId: messageId(statement.slug, statement.date.date, messageIdDomain(organization.website, from)),
+        text: rendered.text,
+        html,
+        draft: true,
+      };
+    }
+  }
+  return { statement, files, ...(rendered.print !== undefined ? { print: rendered.print } : {}), ...(eml ? { eml } : {}) };
 }
 
 export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
   const links: FormatLink[] = [];
   if (formats.includes('html')) links.push({ format: 'html', label: strings.format_html ?? 'Web page', href: 'index.html', type: 'text/html' });
   if (formats.includes('pdf')) links.push({ format: 'pdf', label: strings.format_pdf ?? 'PDF', href: `${statement.slug}.pdf`, type: 'application/pdf' });
+  if (formats.includes('docx') && statement.submission) links.push({ format: 'docx', label: strings.format_docx ?? 'Word', href: `${statement.slug}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   if (formats.includes('text')) links.push({ format: 'text', label: strings.format_text ?? 'Plain text', href: `${statement.slug}.txt`, type: 'text/plain' });
   return links;
+}
+
+/** The organisation's press address, else its first contact's email. */
+export function fromAddress(organization: Organization): string | undefined {
+  return organization.press_email ?? organization.contacts.find((c) => c.email)?.email;
 }
 
 function withSlash(url: string): string {

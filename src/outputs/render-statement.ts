@@ -16,6 +16,11 @@ import type { Kind } from '../templates/load-kind.ts';
 import type { Strings } from '../templates/locale.ts';
 import { viewModel, type FormatLink, type TextParts } from '../templates/view-model.ts';
 import { normalizeText } from './normalize-text.ts';
+import type { SubmissionDocument } from './docx/index.ts';
+import type { LanguageTypography } from '../assets/fonts.ts';
+import { paragraphNumbers } from '../un/number-paragraphs.ts';
+import { submissionHeading } from '../un/submission-heading.ts';
+import { supportersNote } from '../un/supporters-note.ts';
 
 export interface RenderInputs {
   statement: Statement;
@@ -31,13 +36,21 @@ export interface RenderInputs {
   /** Publishes an image stored beside the statement and returns its URL relative to the page. */
   resolveImage?: ImageResolver;
   /** Which documents to render. */
-  want: { html: boolean; text: boolean; print: boolean };
+  want: { html: boolean; text: boolean; print: boolean; email?: boolean; docx?: boolean };
+  /** The date stamped into documents that carry one (Word): SOURCE_DATE_EPOCH or the statement's. */
+  documentDate?: Date;
+  /** Font stack and line heights for the statement's language. */
+  typography?: LanguageTypography;
 }
 
 export interface RenderedStatement {
   html?: string;
   text?: string;
   print?: string;
+  /** The email version of the page (not yet made email-safe). */
+  email?: string;
+  /** For UN submissions: what the Word file is made of. */
+  docx?: SubmissionDocument;
   diagnostics: Diagnostic[];
 }
 
@@ -54,9 +67,31 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
   if (inputs.resolveImage) diagnostics.push(...resolveImages(body, inputs.resolveImage, s.file, s.bodyLine));
   const notes = s.notes.map((note) => parse(note, s.file, 1));
   const about = org.about ? parse(org.about, inputs.organizationFile, 1) : undefined;
-  const parts = datelineParts(s.location, s.date, s.lang, org.dateline_style);
+  // Submissions have no dateline: their first block says where and when.
+  const parts = s.submission ? undefined : datelineParts(s.location, s.date, s.lang, org.dateline_style);
+  const submission = s.submission ? submissionParts(s, org, strings) : undefined;
+  const numbered = s.submission?.profile.numberParagraphs ? numberParagraphs(body) : body;
 
   const result: RenderedStatement = { diagnostics };
+  if (s.submission && inputs.want.docx) {
+    const p = s.submission.profile;
+    result.docx = {
+      title: s.title,
+      lang: s.lang,
+      author: org.name,
+      date: inputs.documentDate ?? s.date.instant,
+      font: p.font,
+      fontSize: p.fontSize,
+      titleBold: p.titleBold,
+      paper: 'A4',
+      heading: submission!.heading,
+      supporters: s.submission.fields.supporters ?? [],
+      body,
+      numberParagraphs: p.numberParagraphs,
+      numberPages: p.numberPages,
+      ...(strings.page_of ? { pageLabel: strings.page_of } : {}),
+    };
+  }
   const base = {
     statement: s,
     organization: org,
@@ -65,19 +100,22 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     assets: inputs.assets,
     generator: inputs.generator,
     ...(inputs.canonicalUrl ? { canonicalUrl: inputs.canonicalUrl } : {}),
+    ...(submission ? { submission } : {}),
+    ...(inputs.typography ? { typography: inputs.typography } : {}),
   };
-  if (inputs.want.html || inputs.want.print) {
+  if (inputs.want.html || inputs.want.print || inputs.want.email) {
     const html = {
-      bodyHtml: toHtml(insertDateline(body, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes' }),
+      bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes' }),
       notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: `note${i + 1}-` }))),
       ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: 'about-' }) } : {}),
     };
     const model = viewModel({ ...base, html });
     if (inputs.want.html) result.html = inputs.kind.templates.page!(model);
     if (inputs.want.print && inputs.kind.templates.print) result.print = inputs.kind.templates.print(model);
+    if (inputs.want.email && inputs.kind.templates.email) result.email = inputs.kind.templates.email(model);
   }
   if (inputs.want.text) {
-    const text = textParts(s, org, strings, body, notes, about, datelineText(parts));
+    const text = textParts(s, org, strings, numbered, notes, about, datelineText(parts));
     result.text = normalizeText(inputs.kind.templates.text!(viewModel({ ...base, text })));
   }
   return result;
@@ -103,7 +141,45 @@ function textParts(s: Statement, org: Organization, strings: Strings, body: Root
     notes: notes.length ? serializer.render({ type: 'root', children: [notesList] }) : '',
     ...(about ? { about: serializer.render(about) } : {}),
     references: serializer.references(),
+    ...(s.submission ? submissionText(s, org, width) : {}),
   };
+}
+
+function submissionText(s: Statement, org: Organization, width: number): Pick<TextParts, 'submissionHeading' | 'supportersNote'> {
+  const note = supportersNote(s.submission!.fields.supporters ?? [], s.lang);
+  return {
+    submissionHeading: submissionHeading(s, org.name).map((line) => wrapText(line, width)).join('\n'),
+    ...(note ? { supportersNote: wrapText(`* ${note}`, width, { indent: '  ' }) } : {}),
+  };
+}
+
+/** What the templates of a submission show above the title, and the title's footnote. */
+function submissionParts(s: Statement, org: Organization, strings: Strings) {
+  const sub = s.submission!;
+  const n = new Intl.NumberFormat('en');
+  const note = supportersNote(sub.fields.supporters ?? [], s.lang);
+  return {
+    heading: submissionHeading(s, org.name),
+    supportersNote: note,
+    profileName: sub.profile.name,
+    numberPages: sub.profile.numberPages,
+    wordCount: `${n.format(sub.words.total)}${sub.words.limit !== undefined ? ` of ${n.format(sub.words.limit)}` : ''} words (${sub.profile.id}, ${sub.fields.status} status${sub.joint ? ', joint' : ''})`,
+    font: sub.profile.font,
+    fontSize: sub.profile.fontSize,
+    pageOf: strings.page_of,
+  };
+}
+
+/** A copy of the body whose numbered paragraphs start with their number ("1. "). */
+function numberParagraphs(body: Root): Root {
+  const copy = structuredClone(body);
+  for (const [paragraph, n] of paragraphNumbers(copy)) {
+    paragraph.children.unshift(
+      { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['para-number'] } }, children: [{ type: 'text', value: `${n}.` }] },
+      { type: 'text', value: ' ' },
+    );
+  }
+  return copy;
 }
 
 /** A one-paragraph note is shown inline in its list item. */

@@ -4,6 +4,6 @@ import { createPlanner, type PlanSetup } from './plan-statement.ts';
 import type { Statement } from '../sources/statement.ts';
 
 const plan = createPlanner(workerData as PlanSetup);
-parentPort!.on('message', (message: { id: number; statement: Statement }) => {
-  parentPort!.postMessage({ id: message.id, result: plan(message.statement) });
+parentPort!.on('message', async (message: { id: number; statement: Statement }) => {
+  parentPort!.postMessage({ id: message.id, result: await plan(message.statement) });
 });

@@ -1,8 +1,25 @@
 /** Terminal and JSON reports of diagnostics, in the vfile-reporter spirit: place, severity, what, rule. */
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostic.ts';
 
-export function formatReport(diagnostics: Diagnostic[], checkedFiles: number): string {
+export interface WordCount {
+  file: string;
+  words: number;
+  limit?: number;
+  profile: string;
+  status: string;
+  joint: boolean;
+}
+
+/** `statements/x.md 1,234 of 2,000 words (hrc-written-statement, general status)`. */
+export function formatWordCount(c: WordCount): string {
+  const n = new Intl.NumberFormat('en');
+  const of = c.limit !== undefined ? `${n.format(c.words)} of ${n.format(c.limit)} words` : `${n.format(c.words)} words (no limit)`;
+  return `${c.file} ${of} (${c.profile}, ${c.status} status${c.joint ? ', joint' : ''})`;
+}
+
+export function formatReport(diagnostics: Diagnostic[], checkedFiles: number, wordCounts: readonly WordCount[] = []): string {
   const lines = sortDiagnostics([...diagnostics]).map(formatDiagnostic);
+  lines.push(...wordCounts.map(formatWordCount));
   lines.push(summaryLine(diagnostics, checkedFiles));
   return lines.join('\n') + '\n';
 }
@@ -17,7 +34,7 @@ export function summaryLine(diagnostics: readonly Diagnostic[], checkedFiles: nu
   return `${errors ? '✖' : '⚠'} ${files}: ${parts.join(', ')}`;
 }
 
-export function jsonReport(diagnostics: Diagnostic[], checkedFiles: number): string {
+export function jsonReport(diagnostics: Diagnostic[], checkedFiles: number, wordCounts: readonly WordCount[] = []): string {
   const { errors, warnings } = countBySeverity(diagnostics);
-  return JSON.stringify({ checked: checkedFiles, errors, warnings, diagnostics: sortDiagnostics([...diagnostics]) }, null, 2) + '\n';
+  return JSON.stringify({ checked: checkedFiles, errors, warnings, diagnostics: sortDiagnostics([...diagnostics]), ...(wordCounts.length ? { wordCounts } : {}) }, null, 2) + '\n';
 }

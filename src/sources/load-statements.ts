@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { findSources } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
-import { parseStatement } from './parse-statement.ts';
+import { parseStatement, UN_KIND } from './parse-statement.ts';
+import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
 import { organizationDefaults, type Organization } from './schema.ts';
 import type { Statement } from './statement.ts';
 
@@ -38,8 +39,10 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   const diagnostics: Diagnostic[] = [...org.diagnostics];
   // Statements are still checked against defaults when the profile itself has errors.
   const organization = org.organization ?? { ...organizationDefaults, name: '', contacts: [] };
+  const profiles = kinds.includes(UN_KIND) ? await readProfiles(root) : undefined;
+  if (profiles) diagnostics.push(...profiles.diagnostics);
   const parsed = await Promise.all(
-    files.map(async (file) => parseStatement(file, await readFile(path.join(root, file)), { organization, kinds })),
+    files.map(async (file) => parseStatement(file, await readFile(path.join(root, file)), { organization, kinds, ...(profiles ? { profiles: profiles.profiles } : {}) })),
   );
   const statements: Statement[] = [];
   for (const result of parsed) {
@@ -48,6 +51,14 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   }
   const unique = dropDuplicateSlugs(statements, diagnostics);
   return { ...(org.organization ? { organization: org.organization } : {}), kinds, files, statements: unique, diagnostics };
+}
+
+async function readProfiles(root: string): Promise<ReturnType<typeof loadProfiles>> {
+  const text = await readFile(path.join(root, PROFILES_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    return { profiles: new Map(), diagnostics: [{ file: PROFILES_FILE, line: 1, column: 1, severity: 'error', rule: 'missing-profiles', message: 'the submission profiles file is missing', hint: `restore ${PROFILES_FILE} (it lists the UN word limits and layouts)` }] };
+  }
+  return loadProfiles(PROFILES_FILE, text);
 }
 
 /** A kind is a folder of templates/ with a page template (locales/ and newsroom/ are not kinds). */

@@ -8,7 +8,11 @@ import { suggest } from '../util/suggest.ts';
 import { decodeSource } from './decode-source.ts';
 import { explainIssues, slugify } from './explain-issues.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { contactSchema, statementFieldNames, statementSchema, type Organization } from './schema.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { limitBasis, limitFor, type Profile } from '../un/profiles.ts';
+import { supportersNote } from '../un/supporters-note.ts';
+import { checkWordLimit, countWords } from '../un/word-count.ts';
+import { contactSchema, statementFieldNames, statementSchema, submissionSchema, type Organization } from './schema.ts';
 import { directionOf, type Statement } from './statement.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
 
@@ -16,7 +20,11 @@ export interface StatementContext {
   organization: Organization;
   /** Template families available (folder names in templates/). */
   kinds: readonly string[];
+  /** UN submission profiles (templates/un-submission/profiles.yaml), when that kind exists. */
+  profiles?: ReadonlyMap<string, Profile>;
 }
+
+export const UN_KIND = 'un-submission';
 
 export interface ParsedStatement {
   statement?: Statement;
@@ -27,7 +35,16 @@ export const DEFAULT_KIND = 'press-release';
 const HEADLINE_ADVISED = 100;
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 
+/** Larger sources are refused: no statement is this long, and parsing one would stall the build. */
+export const MAX_STATEMENT_BYTES = 1024 * 1024;
+/** Block quotes and lists nested deeper than this are refused (they would exhaust the parser). */
+export const MAX_NESTING = 50;
+
 export function parseStatement(file: string, bytes: Uint8Array, context: StatementContext): ParsedStatement {
+  if (bytes.length > MAX_STATEMENT_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'too-large', message: `the file is ${mb(bytes.length)}; a statement may be at most ${mb(MAX_STATEMENT_BYTES)}`, hint: 'split it into several statements, or move long annexes into a linked document' }] };
+  }
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
   const split = splitFrontMatter(decoded.text);
@@ -54,7 +71,8 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
 
   const result = statementSchema.safeParse(data);
   if (!result.success) {
-    const fieldsAt = (path: readonly (string | number)[]) => (path.length === 0 ? statementFieldNames : Object.keys(contactSchema.shape));
+    const fieldsAt = (path: readonly (string | number)[]) =>
+      path.length === 0 ? statementFieldNames : path[0] === 'submission' ? (path.length === 1 ? Object.keys(submissionSchema.shape) : ['name', 'status']) : Object.keys(contactSchema.shape);
     diagnostics.push(...explainIssues(result.error.issues, { file, yaml, data, fieldsAt }));
   }
   const fields = result.success ? result.data : undefined;
@@ -76,6 +94,31 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'no-slug', message: 'no slug can be made from the file name', hint: 'add a line "slug: …" using a-z, 0-9 and -, or rename the file' });
   }
   if (bodyEmpty) diagnostics.push(emptyBody());
+  const deep = deepestNesting(split.body);
+  if (deep.depth > MAX_NESTING) {
+    diagnostics.push({ file, line: split.bodyLine + deep.line, column: 1, severity: 'error', rule: 'too-deep', message: `block quotes or lists are nested ${deep.depth} levels deep here`, hint: `nest at most ${MAX_NESTING} levels; this is usually text pasted with stray ">" or indentation` });
+  }
+  if (kind === UN_KIND && raw.submission === undefined) {
+    diagnostics.push({
+      file, line: 1, column: 1, severity: 'error', rule: 'missing-field', field: 'submission',
+      message: `a statement of kind ${UN_KIND} needs a "submission" block`,
+      hint: 'add e.g. submission: {profile: hrc-written-statement, status: general, body: Human Rights Council, session: 55, agenda_item: 4}',
+    });
+  }
+  if (kind !== UN_KIND && raw.submission !== undefined) {
+    diagnostics.push({ file, ...yaml.locate(['submission'], { key: true }), severity: 'error', rule: 'submission-kind', field: 'submission', message: `"submission" is only used by kind ${UN_KIND}`, hint: `add "kind: ${UN_KIND}" or remove the submission block` });
+  }
+  const profileId = fields?.submission?.profile;
+  const profile = profileId !== undefined ? context.profiles?.get(profileId) : undefined;
+  if (fields?.submission && kind === UN_KIND && !profile) {
+    const known = [...(context.profiles?.keys() ?? [])];
+    const guess = profileId ? suggest(profileId, known) : undefined;
+    diagnostics.push({
+      file, ...yaml.locate(['submission', 'profile']), severity: 'error', rule: 'unknown-profile', field: 'submission.profile',
+      message: `there is no submission profile "${profileId}"`,
+      hint: `use one of: ${known.join(', ') || '(none: templates/un-submission/profiles.yaml is missing)'}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+    });
+  }
 
   if (!fields || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
@@ -87,7 +130,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   if (!fields.summary) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'missing-summary', field: 'summary', message: 'there is no summary', hint: 'add "summary: …" (one or two sentences) for listings, search engines and social media' });
   }
-  if (!fields.location) {
+  if (!fields.location && kind !== UN_KIND) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'missing-location', field: 'location', message: 'there is no location for the dateline', hint: 'add e.g. "location: Rabwah, Pakistan"' });
   }
   if (embargo && Math.abs(embargo.instant.getTime() - date.instant.getTime()) > YEAR_MS) {
@@ -95,6 +138,18 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   }
 
   const lang = fields.lang ?? context.organization.lang;
+  let submission: Statement['submission'];
+  if (fields.submission && profile) {
+    const joint = (fields.submission.submitters?.length ?? 0) > 0;
+    const tree = parseMarkdown(split.body, { file, firstLine: split.bodyLine, lang, allowHtml: false }).tree;
+    const note = supportersNote(fields.submission.supporters ?? [], lang);
+    const words = countWords(tree, { lang, includeNotes: profile.countNotes, ...(note ? { extraNotes: [note] } : {}) });
+    const unit = { status: fields.submission.status, joint };
+    const limit = limitFor(profile, unit);
+    const verdict = checkWordLimit(words.total, limit, { profile: profile.id, status: fields.submission.status, joint, basis: limitBasis(profile, unit) });
+    if (verdict) diagnostics.push({ file, ...yaml.locate(['submission'], { key: true }), severity: verdict.severity, rule: verdict.rule, field: 'submission', message: verdict.message, hint: verdict.hint });
+    submission = { fields: fields.submission, profile, joint, words: { total: words.total, body: words.body, notes: words.notes, ...(limit !== undefined ? { limit } : {}) } };
+  }
   const statement: Statement = {
     file,
     slug,
@@ -111,6 +166,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     contacts: fields.contacts ?? context.organization.contacts,
     notes: fields.notes ?? [],
     organizations: fields.organizations ?? [],
+    ...(submission ? { submission } : {}),
     body: split.body,
     bodyLine: split.bodyLine,
   };
@@ -120,4 +176,19 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
 function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.(md|markdown)$/i, '');
+}
+
+/** The deepest nesting of block quotes and list items, from the lines' prefixes (no parsing). */
+export function deepestNesting(markdown: string): { depth: number; line: number } {
+  let deepest = { depth: 0, line: 0 };
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const prefix = /^[\s>*+\-\d.)]*/.exec(lines[i]!)![0];
+    const quotes = (prefix.match(/>/g) ?? []).length;
+    // The space after each ">" belongs to the quote marker, not to indentation.
+    const indent = prefix.replace(/> ?/g, '').replace(/[^\s]/g, '').replace(/\t/g, '    ').length;
+    const depth = quotes + Math.floor(indent / 2);
+    if (depth > deepest.depth) deepest = { depth, line: i };
+  }
+  return deepest;
 }

@@ -96,6 +96,23 @@ export const contactSchema = z
   })
   .describe('A media contact: name, role, email, phone');
 
+const consultativeStatus = z.enum(['general', 'special', 'roster']);
+
+export const submissionSchema = z
+  .strictObject({
+    profile: text.min(1).describe('A profile of templates/un-submission/profiles.yaml, e.g. hrc-written-statement'),
+    body: text.min(1).optional().describe('The UN body, e.g. Human Rights Council'),
+    session: z.union([z.int().min(1), text.min(1)]).optional().describe('Session number, e.g. 55'),
+    agenda_item: z.int().min(1).max(10).optional().describe('Agenda item (1-10)'),
+    country: text.min(1).optional().describe('The country under review (UPR, treaty bodies)'),
+    status: consultativeStatus.describe("The submitting organisation's ECOSOC consultative status"),
+    submitters: z.array(z.strictObject({ name: text.min(1), status: consultativeStatus })).optional().describe('Co-submitting organisations with their status'),
+    supporters: z.array(text.min(1)).optional().describe('Organisations without status that share the views (named in a footnote to the title)'),
+  })
+  .describe('For kind un-submission: the UN document this statement is');
+
+export type SubmissionFields = z.infer<typeof submissionSchema>;
+
 export const statementSchema = z
   .strictObject({
     title: text.min(1).max(TITLE_MAX).describe('The headline (1-200 characters; under 100 reads best)'),
@@ -111,6 +128,7 @@ export const statementSchema = z
     notes: z.array(text.min(1)).optional().describe('Notes to editors, each in Markdown'),
     slug: text.regex(SLUG_PATTERN).optional().describe('Output folder name: a-z, 0-9 and -; default from the file name'),
     organizations: z.array(text.min(1)).optional().describe('Co-signing organisations of a joint statement'),
+    submission: submissionSchema.optional(),
   })
   .describe('Front matter of a Clarion statement');
 

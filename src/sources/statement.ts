@@ -1,4 +1,5 @@
-import type { Contact } from './schema.ts';
+import type { Contact, SubmissionFields } from './schema.ts';
+import type { Profile } from '../un/profiles.ts';
 import type { Moment } from '../util/moments.ts';
 
 /** A validated statement with every default applied: what templates and outputs consume. */
@@ -19,6 +20,13 @@ export interface Statement {
   contacts: Contact[];
   notes: string[];
   organizations: string[];
+  /** For UN submissions: the submission block, its profile and the word count. */
+  submission?: {
+    fields: SubmissionFields;
+    profile: Profile;
+    joint: boolean;
+    words: { total: number; body: number; notes: number; limit?: number };
+  };
   /** The Markdown body and the file line it starts on (for positions of body problems). */
   body: string;
   bodyLine: number;

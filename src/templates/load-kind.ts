@@ -58,8 +58,9 @@ export function loadKind(root: string, templatesDir: string, name: string, requi
     };
   };
 
-  const partialsDir = path.join(dir, 'partials');
-  if (existsSync(partialsDir)) {
+  // Partials shared by every kind (templates/partials/), then the kind's own, which win.
+  for (const partialsDir of [path.join(templatesDir, 'partials'), path.join(dir, 'partials')]) {
+    if (!existsSync(partialsDir)) continue;
     for (const entry of readdirSync(partialsDir).sort()) {
       if (!entry.endsWith('.hbs')) continue;
       const file = path.join(partialsDir, entry);

@@ -3,6 +3,7 @@
  * escape them with {{ }}); only HTML our own pipeline produced ends in `...Html` (inserted with
  * {{{ }}}).
  */
+import { typographyStyle, type LanguageTypography } from '../assets/fonts.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { Strings } from './locale.ts';
@@ -29,6 +30,9 @@ export interface TextParts {
   notes: string;
   about?: string;
   references: string;
+  /** UN submissions: the first block and the supporters' note, wrapped. */
+  submissionHeading?: string;
+  supportersNote?: string;
 }
 
 export interface ViewModel {
@@ -48,6 +52,10 @@ export interface ViewInputs {
   canonicalUrl?: string;
   /** Clarion's name and version, for generator tags. */
   generator: string;
+  /** For UN submissions: the first block, the supporters' note, the word count, the profile's layout. */
+  submission?: Record<string, unknown>;
+  /** Font stack and line heights of the statement's language (assets/fonts.ts languageTypography). */
+  typography?: LanguageTypography;
 }
 
 export function viewModel(inputs: ViewInputs): ViewModel {
@@ -85,7 +93,13 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     assets: inputs.assets,
     canonicalUrl: inputs.canonicalUrl,
     generator: inputs.generator,
+    submission: inputs.submission,
     jsonLd: jsonLd(inputs),
+    // `style="{{typographyStyle}}"` on <html>: the stylesheets read these custom properties.
+    fontStack: inputs.typography?.fontStack,
+    lineHeight: inputs.typography?.lineHeight,
+    headingLineHeight: inputs.typography?.headingLineHeight,
+    typographyStyle: inputs.typography ? typographyStyle(inputs.typography) : '',
     ...(inputs.html ?? {}),
     text: inputs.text,
   };

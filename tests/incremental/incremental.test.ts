@@ -37,7 +37,7 @@ describe('incremental builds', () => {
   });
 
   it('rebuilds exactly the statements of a kind whose partial changed', async () => {
-    const partial = path.join(dir, 'templates/letter/partials/contacts.hbs');
+    const partial = path.join(dir, 'templates/letter/partials/statement.hbs');
     await writeFile(partial, (await readFile(partial, 'utf8')) + '\n<!-- changed -->\n');
     const again = await runBuild(dir, options);
     expect(again.built.map((b) => b.file)).toEqual(['statements/b.md', 'statements/c.md']);
@@ -55,7 +55,7 @@ describe('incremental builds', () => {
     const before = await listFiles(path.join(dir, 'dist'));
     await rm(path.join(dir, 'statements/c.md'));
     const again = await runBuild(dir, options);
-    expect(again.removed.sort()).toEqual(['c/c.pdf', 'c/c.txt', 'c/index.html']);
+    expect(again.removed.sort()).toEqual(['c/c.eml', 'c/c.pdf', 'c/c.txt', 'c/email.html', 'c/index.html']);
     const after = await listFiles(path.join(dir, 'dist'));
     expect(after).toEqual(before.filter((f) => !f.startsWith('c/')));
     expect(after).toContain('notes-of-mine.txt');
@@ -68,7 +68,7 @@ describe('incremental builds', () => {
     const again = await runBuild(dir, options);
     expect(again.built.map((b) => b.file)).toEqual(['statements/renamed.md']);
     expect(again.removed).toEqual([]);
-    expect(await listFiles(path.join(dir, 'dist/a'))).toEqual(['a.pdf', 'a.txt', 'index.html']);
+    expect(await listFiles(path.join(dir, 'dist/a'))).toEqual(['a.eml', 'a.pdf', 'a.txt', 'email.html', 'index.html']);
   });
 
   it('ignores a corrupt manifest and rebuilds everything', async () => {

@@ -17,7 +17,7 @@ describe('the shipped submission profiles', () => {
       name: 'Human Rights Council written statement',
       limits: { general: 2000, special: 1500, roster: 1500 },
       countNotes: true,
-      numberParagraphs: false,
+      numberParagraphs: true,
       numberPages: false,
       font: 'Times New Roman',
       fontSize: 12,

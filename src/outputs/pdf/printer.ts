@@ -1,13 +1,14 @@
 /**
  * The one owner of the browser (after pagedjs-cli's Printer): launch once, print each job on a
  * page of its own, close. Pages run no JavaScript and reach no network; a PDF depends only on the
- * files the caller wrote and on the metadata it passes.
+ * files the caller wrote and on the metadata it passes. The same pages also take screenshots
+ * (share cards), under the same rules.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer';
 import { blockReason, realRoots } from './block-reason.ts';
 import { findChromium } from './find-chromium.ts';
 import { stampMetadata } from './stamp-metadata.ts';
@@ -48,6 +49,31 @@ export interface PrintResult {
 export interface Printer {
   print(job: PrintJob): Promise<PrintResult>;
   close(): Promise<void>;
+}
+
+export interface ScreenshotJob {
+  /** E.g. the statement's source path, used in warnings and errors. */
+  label: string;
+  /** Absolute path of a self-contained HTML that references CSS, fonts and images by relative file: URLs. */
+  htmlFile: string;
+  /** Absolute folders: only file: URLs inside these (and data: URLs) may load. */
+  allowedRoots: string[];
+  /** Size of the viewport and of the image, in CSS px (the device scale factor is 1). */
+  width: number;
+  height: number;
+  /** Default: the printer's timeout. */
+  timeoutMs?: number;
+}
+
+export interface ScreenshotResult {
+  /** A PNG of exactly width × height pixels: the same bytes for the same files, in any browser session. */
+  png: Uint8Array;
+  warnings: string[];
+}
+
+/** The printer that launchPrinter() starts: prints PDFs and takes screenshots. */
+export interface BrowserPrinter extends Printer {
+  screenshot(job: ScreenshotJob): Promise<ScreenshotResult>;
 }
 
 export interface PrinterOptions {
@@ -116,7 +142,19 @@ async function openPage(browser: Browser): Promise<PooledPage> {
   return pooled;
 }
 
-export async function launchPrinter(options: PrinterOptions = {}): Promise<Printer> {
+/** What a job does with its page once the document has loaded. */
+interface PageTask<T> {
+  label: string;
+  /** Words its errors: "could not be printed", "did not finish capturing". */
+  verb: 'print' | 'capture';
+  /** Before the document is loaded (e.g. the viewport). */
+  prepare?: (page: Page) => Promise<void>;
+  run: (page: Page) => Promise<T>;
+  /** Puts the page back as the pool expects it; a page whose reset fails is closed. */
+  reset?: (page: Page) => Promise<void>;
+}
+
+export async function launchPrinter(options: PrinterOptions = {}): Promise<BrowserPrinter> {
   const executablePath = options.executablePath ?? findChromium();
   const defaultTimeoutMs = options.timeoutMs ?? 60_000;
   const runLimited = limiter(Math.max(1, options.concurrency ?? os.availableParallelism()));
@@ -134,35 +172,89 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     return current;
   }
 
-  async function print(job: PrintJob): Promise<PrintResult> {
+  /** Runs a task on a pooled page, at most `concurrency` at once, with one retry after a crash. */
+  async function runJob<T>(job: { label: string; htmlFile: string; allowedRoots: string[]; timeoutMs?: number }, task: PageTask<T>, finish: (result: T) => Promise<T> = async (r) => r): Promise<{ result: T; warnings: string[] }> {
     const timeoutMs = job.timeoutMs ?? defaultTimeoutMs;
     const roots = realRoots(job.allowedRoots);
     const documentUrl = pathToFileURL(job.htmlFile).href;
     const why = blockReason(documentUrl, roots);
-    if (why) throw new PrintError(job.label, `cannot print ${job.htmlFile}: ${why}`);
+    if (why) throw new PrintError(job.label, `cannot ${task.verb} ${job.htmlFile}: ${why}`);
+    const done = task.verb === 'print' ? 'printed' : 'captured';
 
     return runLimited(async () => {
-      // One retry: after a crash the job is printed again from scratch, in a relaunched browser if need be.
+      // One retry: after a crash the job is run again from scratch, in a relaunched browser if need be.
       for (let attempt = 1; ; attempt++) {
-        if (closed) throw new PrintError(job.label, `${job.label} was not printed: the printer was closed`);
+        if (closed) throw new PrintError(job.label, `${job.label} was not ${done}: the printer was closed`);
         let session: Session;
         try {
           session = await liveSession();
         } catch (error) {
-          throw new PrintError(job.label, `${job.label} was not printed: ${firstLine(error)}`);
+          throw new PrintError(job.label, `${job.label} was not ${done}: ${firstLine(error)}`);
         }
         try {
-          const { pdf, warnings } = await render(session, job, documentUrl, roots, timeoutMs);
-          return { pdf: await stampMetadata(pdf, job.metadata), warnings };
+          const { result, warnings } = await render(session, task, documentUrl, roots, timeoutMs);
+          return { result: await finish(result), warnings };
         } catch (error) {
           if (error instanceof PrintError) throw error;
-          if (closed) throw new PrintError(job.label, `${job.label} was not printed: the printer was closed`);
+          if (closed) throw new PrintError(job.label, `${job.label} was not ${done}: the printer was closed`);
           const crashed = error instanceof ChromiumCrash || !session.browser.connected;
           if (crashed && attempt === 1) continue;
-          throw new PrintError(job.label, `${job.label} could not be printed: ${firstLine(error)}`);
+          throw new PrintError(job.label, `${job.label} could not be ${done}: ${firstLine(error)}`);
         }
       }
     });
+  }
+
+  async function print(job: PrintJob): Promise<PrintResult> {
+    const { result, warnings } = await runJob(
+      job,
+      {
+        label: job.label,
+        verb: 'print',
+        run: (page) =>
+          // page.pdf() waits for document.fonts.ready in puppeteer's isolated world, which works
+          // with JavaScript disabled.
+          page.pdf({
+            format: job.paper,
+            preferCSSPageSize: true,
+            printBackground: true,
+            tagged: true,
+            outline: true,
+            displayHeaderFooter: false,
+            waitForFonts: true,
+            timeout: 0,
+          }),
+      },
+      (pdf) => stampMetadata(pdf, job.metadata),
+    );
+    return { pdf: result, warnings };
+  }
+
+  async function screenshot(job: ScreenshotJob): Promise<ScreenshotResult> {
+    const { width, height } = job;
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > 8192 || height > 8192) {
+      throw new PrintError(job.label, `${job.label}: a screenshot is 1 to 8192 whole pixels wide and high, not ${width}×${height}`);
+    }
+    let pooledViewport: Viewport | null = null;
+    const { result, warnings } = await runJob(job, {
+      label: job.label,
+      verb: 'capture',
+      prepare: async (page) => {
+        pooledViewport = page.viewport();
+        await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      },
+      run: async (page) => {
+        await fontsReady(page);
+        // Chromium's PNG (IHDR, IDAT, IEND only; zlib at its default level) is the same bytes for
+        // the same pixels, and software rendering gives the same pixels in every session.
+        const png = await page.screenshot({ type: 'png', captureBeyondViewport: false, optimizeForSpeed: false, fromSurface: true, omitBackground: false });
+        return new Uint8Array(png);
+      },
+      reset: async (page) => {
+        if (pooledViewport) await page.setViewport(pooledViewport);
+      },
+    });
+    return { png: result, warnings };
   }
 
   async function close(): Promise<void> {
@@ -172,26 +264,26 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Print
     if (session) await endSession(session);
   }
 
-  return { print, close };
+  return { print, screenshot, close };
 }
 
 /**
- * Prints one job on a page from the pool and settles at the first of: the PDF, the deadline, a crash.
- * Puppeteer may take 30 s to notice that the browser died, and a goto() or pdf() in progress can
- * only be cut short by closing its page.
+ * Runs one task on a page from the pool and settles at the first of: its result, the deadline, a
+ * crash. Puppeteer may take 30 s to notice that the browser died, and a goto() or pdf() in
+ * progress can only be cut short by closing its page.
  */
-async function render(
+async function render<T>(
   session: Session,
-  job: PrintJob,
+  task: PageTask<T>,
   documentUrl: string,
   roots: string[],
   timeoutMs: number,
-): Promise<{ pdf: Uint8Array; warnings: string[] }> {
+): Promise<{ result: T; warnings: string[] }> {
   const warnings = new Set<string>();
   const stop = new AbortController();
   const stopped = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(stop.signal.reason)));
   const timer = setTimeout(
-    () => stop.abort(new PrintError(job.label, `${job.label} did not finish printing in ${duration(timeoutMs)}`)),
+    () => stop.abort(new PrintError(task.label, `${task.label} did not finish ${task.verb === 'print' ? 'printing' : 'capturing'} in ${duration(timeoutMs)}`)),
     timeoutMs,
   );
   const onDisconnected = () => stop.abort(new ChromiumCrash('Chromium quit unexpectedly'));
@@ -210,22 +302,14 @@ async function render(
       const onError = () => stop.abort(new ChromiumCrash('the page crashed'));
       page.once('error', onError);
       pooled.job = { roots, warnings };
-      // 'load' waits for images and stylesheets; page.pdf() then waits for document.fonts.ready
-      // in puppeteer's isolated world, which works with JavaScript disabled.
+      if (task.prepare) await task.prepare(page);
+      // 'load' waits for images and stylesheets; the task then waits for the fonts.
       await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
-      const pdf = await page.pdf({
-        format: job.paper,
-        preferCSSPageSize: true,
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: false,
-        waitForFonts: true,
-        timeout: 0,
-      });
+      const result = await task.run(page);
       page.off('error', onError);
+      if (task.reset) await task.reset(page);
       reusable = !stop.signal.aborted;
-      return pdf;
+      return result;
     } finally {
       stop.signal.removeEventListener('abort', closePage);
       pooled.job = undefined;
@@ -237,12 +321,22 @@ async function render(
   })();
 
   try {
-    const pdf = await Promise.race([work, stopped]);
-    return { pdf, warnings: [...warnings] };
+    const result = await Promise.race([work, stopped]);
+    return { result, warnings: [...warnings] };
   } finally {
     clearTimeout(timer);
     browser.off('disconnected', onDisconnected);
   }
+}
+
+/**
+ * Waits for document.fonts.ready as page.pdf({ waitForFonts }) does: in puppeteer's isolated
+ * world, which runs even though the page's own JavaScript is disabled.
+ */
+async function fontsReady(page: Page): Promise<void> {
+  const frame = page.mainFrame() as unknown as { isolatedRealm?: () => { evaluate(expression: string): Promise<unknown> } };
+  if (typeof frame.isolatedRealm !== 'function') throw new Error('this version of puppeteer cannot wait for fonts with JavaScript disabled');
+  await frame.isolatedRealm().evaluate('document.fonts.ready.then(() => document.fonts.status)');
 }
 
 async function startSession(executablePath: string): Promise<Session> {

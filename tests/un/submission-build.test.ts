@@ -1,0 +1,95 @@
+/** UN submissions built end to end: word limits, and the same numbered paragraphs in every format. */
+import { readFile, appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countWordsInText } from '../../src/un/word-count.ts';
+import { clarion, makeProject, read, statement } from '../support/project.ts';
+import { readPdf } from '../support/read-pdf.ts';
+import { readDocx } from './read-docx.ts';
+
+const SLUG = 'hrc55-ahmadiyya-places-of-worship';
+const firstWords = (text: string, n = 6) => text.replace(/\s+/g, ' ').trim().split(' ').slice(0, n).join(' ');
+
+describe('the sample Human Rights Council written statement', () => {
+  let dir: string;
+  let stdout: string;
+  beforeAll(async () => {
+    dir = await makeProject({}, { samples: true });
+    const result = await clarion(dir, 'build', 'statements/' + SLUG + '.md');
+    stdout = result.stdout;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('is built as a web page, text, PDF and Word file', () => {
+    expect(stdout).toContain(`dist/${SLUG}/${SLUG}.docx`);
+    expect(stdout).toContain(`dist/${SLUG}/${SLUG}.pdf`);
+  });
+
+  it('numbers the same paragraphs the same way in all four formats', async () => {
+    const page = unified().use(rehypeParse).parse(await read(dir, `dist/${SLUG}/index.html`)) as Root;
+    const html = selectAll('.body > p', page)
+      .map((p) => toText(p))
+      .filter((t) => /^\d+\. /.test(t))
+      .map((t) => firstWords(t));
+    expect(html.length).toBe(6);
+    expect(html.map((t) => t.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    const text = (await read(dir, `dist/${SLUG}/${SLUG}.txt`)).split('\n\n').filter((b) => /^\d+\. /.test(b)).map((b) => firstWords(b));
+    expect(text).toEqual(html);
+
+    const pdf = (await readPdf(await readFile(path.join(dir, 'dist', SLUG, `${SLUG}.pdf`)))).text.replace(/\s+/g, ' ');
+    for (const opening of html) expect(pdf).toContain(opening);
+
+    const docx = await readDocx(await readFile(path.join(dir, 'dist', SLUG, `${SLUG}.docx`)));
+    const numbered = docx.paragraphs.filter((p) => p.numId !== undefined && p.style !== 'ListParagraph' && !/List/.test(p.style ?? ''));
+    // Word draws the numbers itself (real numbering): the n-th numbered paragraph is number n.
+    expect(numbered.map((p, i) => `${i + 1}. ${firstWords(p.text, 5)}`)).toEqual(html);
+    expect(new Set(numbered.map((p) => p.numId)).size).toBe(1);
+  });
+
+  it('reports the same word count as the Word file holds, by the same definition', async () => {
+    const docx = await readDocx(await readFile(path.join(dir, 'dist', SLUG, `${SLUG}.docx`)));
+    const check = await clarion(dir, 'check', `statements/${SLUG}.md`);
+    const reported = Number(/ (\d[\d,]*) of 2,000 words/.exec(check.stdout)![1]!.replace(/,/g, ''));
+    const headingLines = 4;
+    const body = docx.paragraphs.slice(headingLines + 1).map((p) => p.text).join('\n');
+    const words = countWordsInText(body, 'en') + [...docx.footnotes.values()].reduce((n, t) => n + countWordsInText(t, 'en'), 0);
+    expect(docx.paragraphs[headingLines]!.text).toBe('Pakistan must protect the places of worship of Ahmadi Muslims');
+    expect(words).toBe(reported);
+  });
+});
+
+describe('word limits', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i + 1}`).join(' ');
+  const submission = (n: number) =>
+    statement({ title: 'A submission', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'tiny', status: 'general', body: 'Human Rights Council' } }, words(n));
+
+  it('fails a statement one word over the limit with a message that says how many words to cut, and passes one word under', async () => {
+    const dir = await makeProject({ 'statements/over.md': submission(101), 'statements/under.md': submission(99) });
+    await appendFile(path.join(dir, 'templates/un-submission/profiles.yaml'), '\ntiny:\n  name: Tiny test profile\n  limits:\n    general: 100\n  count_notes: true\n');
+    const result = await clarion(dir, 'check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('statements/over.md:5:1 error the statement has 101 words; the limit for tiny (general status) is 100 — cut at least 1 word (submission)');
+    expect(result.stdout).toContain('statements/under.md:5:1 warning');
+    expect(result.stdout).not.toMatch(/under\.md:\d+:\d+ error/);
+    expect(result.stdout).toContain('statements/under.md 99 of 100 words (tiny, general status)');
+  });
+
+  it('requires a submission block, and a profile that exists', async () => {
+    const dir = await makeProject({
+      'statements/none.md': statement({ title: 'No block', date: '2024-02-09', kind: 'un-submission' }, 'Text.'),
+      'statements/typo.md': statement({ title: 'Typo', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'hrc-writen-statement', status: 'general' } }, 'Text.'),
+      'statements/status.md': statement({ title: 'Status', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'generic', status: 'consultative' } }, 'Text.'),
+    });
+    const result = await clarion(dir, 'check');
+    expect(result.stdout).toContain('statements/none.md:1:1 error a statement of kind un-submission needs a "submission" block');
+    expect(result.stdout).toContain('error there is no submission profile "hrc-writen-statement" — use one of: hrc-written-statement, upr-stakeholder, treaty-body, generic (did you mean "hrc-written-statement"?) (submission.profile)');
+    expect(result.stdout).toContain('error "consultative" is not a valid submission.status — use one of: general, special, roster (submission.status)');
+  });
+});
