@@ -28,7 +28,7 @@ async function generate(dir: string, count: number): Promise<void> {
   await mkdir(path.join(dir, 'statements'), { recursive: true });
   await cp(path.join(root, 'statements/organization.yaml'), path.join(dir, 'statements/organization.yaml'));
   await cp(path.join(root, 'statements/assets'), path.join(dir, 'statements/assets'), { recursive: true });
-  const sample = await readFile(path.join(root, 'statements/ahmadi-mosques-desecrated.md'), 'utf8');
+  const sample = await readFile(path.join(root, 'statements/ahmadi-mosques-desecrated/en.md'), 'utf8');
   const [, front, body] = sample.split(/^---$/m) as [string, string, string];
   const paragraphs = body.trim().split(/\n\n(?!>)/);
   const footnotes = paragraphs.filter((p) => p.startsWith('[^'));

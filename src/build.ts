@@ -44,7 +44,7 @@ export interface BuildResult {
   removed: string[];
   browserLaunched: boolean;
   /** Every statement whose outputs are current after this build (built or up to date). */
-  published: { file: string; slug: string; title: string; kind: string }[];
+  published: { file: string; slug: string; folder: string; title: string; kind: string }[];
   /** The word count of every UN submission, against its limit. */
   wordCounts: WordCount[];
 }
@@ -165,7 +165,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     hashParts([VERSION, JSON.stringify({ formats, strict: options.strict ?? false }), readFileSync(path.join(root, statement.file)), organizationBytes, kindHashes.get(statement.kind) ?? '', hashFiles(media)]);
   const upToDate = (statement: Statement): boolean => {
     const entry = previous?.statements[statement.file];
-    return entry !== undefined && entry.slug === statement.slug && entry.key === keyOf(statement, entry.media) && entry.outputs.every((f) => existsSync(path.join(outDir, f)));
+    return entry !== undefined && entry.slug === statement.folder && entry.key === keyOf(statement, entry.media) && entry.outputs.every((f) => existsSync(path.join(outDir, f)));
   };
 
   const setup: PlanSetup = {
@@ -237,13 +237,13 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     if (plan.eml) {
       const pdf = plan.files.find((f) => f.path.endsWith('.pdf'));
       const attachments = organization.email_attach_pdf && pdf ? [{ filename: path.basename(pdf.path), content: pdf.content as Uint8Array, contentType: 'application/pdf' }] : [];
-      plan.files.push({ path: `${s.slug}/${s.slug}.eml`, content: await composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
+      plan.files.push({ path: `${s.folder}/${s.slug}.eml`, content: await composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
     }
     for (const file of plan.files) await writeAtomic(outDir, file.path, file.content);
     result.files += plan.files.length;
     const media = mediaOf.get(s.file) ?? [];
-    manifest.statements[s.file] = { key: keyOf(s, media), slug: s.slug, outputs: plan.files.map((f) => f.path), media };
-    result.built.push({ file: s.file, slug: s.slug, outputs: plan.files.map((f) => `${options.out}/${f.path}`) });
+    manifest.statements[s.file] = { key: keyOf(s, media), slug: s.folder, outputs: plan.files.map((f) => f.path), media };
+    result.built.push({ file: s.file, slug: s.folder, outputs: plan.files.map((f) => `${options.out}/${f.path}`) });
   }
   // A full build removes what deleted or renamed statements left behind: only files the
   // manifest says Clarion wrote, and none that a statement of this build wrote.
@@ -261,7 +261,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   }
   const listed = new Set([...result.built.map((b) => b.file), ...result.upToDate]);
   const written = loaded.statements.filter((s) => listed.has(s.file));
-  result.published = written.map((s) => ({ file: s.file, slug: s.slug, title: s.title, kind: s.kind }));
+  result.published = written.map((s) => ({ file: s.file, slug: s.slug, folder: s.folder, title: s.title, kind: s.kind }));
   if (newsroom) {
     const index = renderIndex({
       newsroom,

@@ -15,7 +15,7 @@ describe('web pages pass axe-core', () => {
     );
     expect((await clarion(dir, 'build', '--formats', 'html', '--now', '2024-01-01T00:00Z')).code).toBe(0);
     const pages = (await listFiles(path.join(dir, 'dist'))).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, 'dist', f));
-    expect(pages).toHaveLength(5);
+    expect(pages).toHaveLength(6);
     expect(await axeCheck(pages)).toEqual([]);
   });
 });

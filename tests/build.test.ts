@@ -25,10 +25,11 @@ describe('clarion build: the sample statement', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toBe(`statements/${SLUG}.md → dist/${SLUG}/index.html, dist/${SLUG}/${SLUG}.txt`);
-    expect(lines[1]).toBe('statements/hrc55-ahmadiyya-places-of-worship.md → dist/hrc55-ahmadiyya-places-of-worship/index.html, dist/hrc55-ahmadiyya-places-of-worship/hrc55-ahmadiyya-places-of-worship.txt');
-    expect(lines[2]).toBe('statements/hrc55-ahmadiyya-places-of-worship.md 457 of 2,000 words (hrc-written-statement, general status)');
-    expect(lines[3]).toMatch(/^Built 2 statements \(\d+ files\) in \d+\.\d\d s$/);
+    expect(lines[0]).toBe(`statements/${SLUG}/en.md → dist/${SLUG}/index.html, dist/${SLUG}/${SLUG}.txt`);
+    expect(lines[1]).toBe(`statements/${SLUG}/ur.md → dist/${SLUG}/ur/index.html, dist/${SLUG}/ur/${SLUG}.txt`);
+    expect(lines[2]).toBe('statements/hrc55-ahmadiyya-places-of-worship.md → dist/hrc55-ahmadiyya-places-of-worship/index.html, dist/hrc55-ahmadiyya-places-of-worship/hrc55-ahmadiyya-places-of-worship.txt');
+    expect(lines[3]).toBe('statements/hrc55-ahmadiyya-places-of-worship.md 457 of 2,000 words (hrc-written-statement, general status)');
+    expect(lines[4]).toMatch(/^Built 3 statements \(\d+ files\) in \d+\.\d\d s$/);
   });
 
   it('writes the page, the text release, hashed assets and the newsroom index', async () => {
@@ -47,7 +48,7 @@ describe('clarion build: the sample statement', () => {
 
   it('keeps every link URL and footnote of the source in the text release', async () => {
     const text = await read(dir, `dist/${SLUG}/${SLUG}.txt`);
-    const source = await read(dir, `statements/${SLUG}.md`);
+    const source = await read(dir, `statements/${SLUG}/en.md`);
     for (const [, url] of source.matchAll(/\]\((https?:[^)\s]+)\)/g)) expect(text).toContain(url);
     for (const [, note] of source.matchAll(/^\[\^\w+\]: (.+)$/gm)) {
       const words = note!.split(/\s+/).map((w) => w.replace(/'/g, '’'));
@@ -95,10 +96,14 @@ describe('clarion build: the sample statement', () => {
   it('lists the statement in the newsroom index with links to each format', async () => {
     const tree = parseHtml(await read(dir, 'dist/index.html'));
     const items = selectAll('.statements li', tree);
-    // Newest first: the 2024 submission, then the 2023 release.
-    expect(items.map((i) => select('time', i)!.properties.dateTime)).toEqual(['2024-02-09', '2023-11-27']);
-    expect(toText(select('h2', items[1]!)!)).toContain('Violence against Ahmadis');
-    expect(selectAll('.formats a', items[1]!).map((a) => a.properties.href)).toEqual([`${SLUG}/index.html`, `${SLUG}/${SLUG}.txt`]);
+    // Newest first: the 2024 submission, then the 2023 release in each of its languages.
+    expect(items.map((i) => select('time', i)!.properties.dateTime)).toEqual(['2024-02-09', '2023-11-27', '2023-11-27']);
+    const english = items.find((i) => i.properties.lang === 'en' && select('time', i)!.properties.dateTime === '2023-11-27')!;
+    expect(toText(select('h2', english)!)).toContain('Violence against Ahmadis');
+    expect(selectAll('.formats a', english).map((a) => a.properties.href)).toEqual([`${SLUG}/index.html`, `${SLUG}/${SLUG}.txt`]);
+    const urdu = items.find((i) => i.properties.lang === 'ur')!;
+    expect(urdu.properties.dir).toBe('rtl');
+    expect(selectAll('.formats a', urdu).map((a) => a.properties.href)).toEqual([`${SLUG}/ur/index.html`, `${SLUG}/ur/${SLUG}.txt`]);
   });
 
   it('builds byte-identical outputs twice', async () => {
@@ -205,7 +210,7 @@ describe('HTML validity (W3C Nu HTML Checker)', () => {
     );
     expect((await clarion(dir, 'build', '--formats', 'html')).code).toBe(0);
     const pages = (await listFiles(path.join(dir, 'dist'))).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, 'dist', f));
-    expect(pages.length).toBe(4);
+    expect(pages.length).toBe(5);
     expect(await nuCheck(pages)).toEqual([]);
     expect((await stat(pages[0]!)).size).toBeGreaterThan(0);
   });

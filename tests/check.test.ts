@@ -15,7 +15,7 @@ async function clarion(cwd: string, ...argv: string[]) {
 describe('clarion check', () => {
   it('passes the sample statements with no problems', async () => {
     const result = await clarion(root, 'check');
-    expect(result.stdout).toBe('statements/hrc55-ahmadiyya-places-of-worship.md 457 of 2,000 words (hrc-written-statement, general status)\n✔ 2 statements checked, no problems\n');
+    expect(result.stdout).toBe('statements/hrc55-ahmadiyya-places-of-worship.md 457 of 2,000 words (hrc-written-statement, general status)\n✔ 3 statements checked, no problems\n');
     expect(result.code).toBe(0);
   });
 

@@ -54,7 +54,7 @@ describe('the sample PDF', () => {
     expect(text).toContain('FOR IMMEDIATE RELEASE');
     expect(text).toContain('Violence against Ahmadis continues as a fortieth mosque is desecrated in 2023');
     expect(text).toContain('RABWAH, Pakistan — The Ahmadiyya Muslim Community has denounced');
-    const source = await read(dir, `statements/${SLUG}.md`);
+    const source = await read(dir, `statements/${SLUG}/en.md`);
     const body = source.split('---\n').slice(2).join('---\n');
     const openings = body
       .split(/\n(?:>[ \t]*)?\n/)

@@ -52,5 +52,6 @@ export function publishImage(url: string, statementFile: string, statementsDir: 
     asset = { path: `assets/media/${path.basename(real, ext)}.${contentHash(content)}${ext}`, content };
     media.set(real, asset);
   }
-  return { href: `../${asset.path}` };
+  // Relative to the output folder; the caller prefixes the way up from the page.
+  return { href: asset.path };
 }

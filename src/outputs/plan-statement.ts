@@ -71,7 +71,11 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
       const published = new Set(media.keys());
       const sources = new Set<string>();
       const typography = languageTypography(fonts, statement.lang);
-      const plan = await planStatement(statement, kind, { ...setup, typography }, diagnostics, (url) => publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media, sources));
+      const resolve = (url: string) => {
+        const published = publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media, sources);
+        return 'href' in published ? { href: `${upTo(statement)}${published.href}` } : published;
+      };
+      const plan = await planStatement(statement, kind, { ...setup, typography }, diagnostics, resolve);
       const fresh = [...media.entries()].filter(([key]) => !published.has(key)).map(([, asset]) => asset);
       return { ...(plan ? { plan } : {}), diagnostics, media: fresh, mediaSources: [...sources].sort() };
     } catch (error) {
@@ -85,8 +89,9 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
 async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup & { typography: LanguageTypography }, diagnostics: Diagnostic[], resolveImage: Parameters<typeof renderStatement>[0]['resolveImage']): Promise<Planned | undefined> {
   const { organization, formats } = setup;
   const { strings } = loadStrings(path.join(setup.templatesDir, 'locales'), statement.lang);
-  const pageAssets = Object.fromEntries(Object.entries(setup.hrefs[kind.name] ?? {}).map(([k, v]) => [k, `../${v}`]));
-  const canonicalUrl = organization.website ? new URL(`${statement.slug}/`, withSlash(organization.website)).href : undefined;
+  const up = upTo(statement);
+  const pageAssets = Object.fromEntries(Object.entries(setup.hrefs[kind.name] ?? {}).map(([k, v]) => [k, `${up}${v}`]));
+  const canonicalUrl = organization.website ? new URL(`${statement.folder}/`, withSlash(organization.website)).href : undefined;
   const wantEml = formats.includes('eml') && kind.templates.email !== undefined;
   const rendered = renderStatement({
     statement,
@@ -107,9 +112,10 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
   diagnostics.push(...problems);
   if (problems.some((d) => d.severity === 'error')) return undefined;
   const files: Planned['files'] = [];
-  if (rendered.html !== undefined) files.push({ path: `${statement.slug}/index.html`, content: rendered.html });
-  if (rendered.text !== undefined && formats.includes('text')) files.push({ path: `${statement.slug}/${statement.slug}.txt`, content: rendered.text });
-  if (rendered.docx) files.push({ path: `${statement.slug}/${statement.slug}.docx`, content: await writeDocx(rendered.docx) });
+  const out = statement.folder;
+  if (rendered.html !== undefined) files.push({ path: `${out}/index.html`, content: rendered.html });
+  if (rendered.text !== undefined && formats.includes('text')) files.push({ path: `${out}/${statement.slug}.txt`, content: rendered.text });
+  if (rendered.docx) files.push({ path: `${out}/${statement.slug}.docx`, content: await writeDocx(rendered.docx) });
   let eml: Planned['eml'];
   if (wantEml && rendered.email !== undefined && rendered.text !== undefined) {
     const from = fromAddress(organization);
@@ -117,12 +123,12 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
       diagnostics.push({ file: ORGANIZATION_FILE, line: 1, column: 1, severity: 'warning', rule: 'no-press-email', field: 'press_email', message: 'there is no address to send releases from, so no email draft (.eml) is made', hint: 'add "press_email: press@your-domain" to the organisation profile' });
     } else {
       const html = emailSafeHtml(rendered.email, canonicalUrl ? { baseUrl: canonicalUrl } : {});
-      files.push({ path: `${statement.slug}/email.html`, content: html });
+      files.push({ path: `${out}/email.html`, content: html });
       eml = {
         from: { name: organization.name, address: from },
         subject: emailSubject(statement, organization),
         date: statement.date.instant,
-        messageId: messageId(statement.slug, statement.date.date, messageIdDomain(organization.website, from)),
+        messageId: messageId(statement.folder.replace('/', '.'), statement.date.date, messageIdDomain(organization.website, from)),
         text: rendered.text,
         html,
         draft: true,
@@ -144,6 +150,11 @@ export function formatLinks(statement: Statement, formats: readonly Format[], st
 /** The organisation's press address, else its first contact's email. */
 export function fromAddress(organization: Organization): string | undefined {
   return organization.press_email ?? organization.contacts.find((c) => c.email)?.email;
+}
+
+/** From a statement's folder up to the output folder: `../` or `../../`. */
+export function upTo(statement: Pick<Statement, 'folder'>): string {
+  return '../'.repeat(statement.folder.split('/').length);
 }
 
 function withSlash(url: string): string {

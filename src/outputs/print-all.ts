@@ -61,7 +61,8 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
 
   const printOne = async (printer: Printer, job: Printable) => {
     const s = job.statement;
-    const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.slug}.html`, job.print!);
+    // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
+    const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, job.print!);
     try {
       const printed = await printer.print({
         label: s.file,
@@ -84,7 +85,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       for (const warning of printed.warnings) {
         diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
       }
-      job.files.push({ path: `${s.slug}/${s.slug}.pdf`, content: printed.pdf });
+      job.files.push({ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf });
     } catch (error) {
       if (!(error instanceof PrintError)) throw error;
       fail(s, error.message.replace(`${s.file} `, 'the PDF '), 'the other outputs of this statement are not written either; fix the cause and build again');

@@ -45,8 +45,8 @@ export function renderIndex(inputs: IndexInputs): string {
         dir: s.dir,
         date: s.date.date,
         dateText: formatDate(s.date, s.lang),
-        href: `${s.slug}/`,
-        formats: inputs.links(s, own).map((l) => ({ ...l, href: path.posix.join(s.slug, l.href) })),
+        href: `${s.folder}/`,
+        formats: inputs.links(s, own).map((l) => ({ ...l, href: path.posix.join(s.folder, l.href) })),
       };
     }),
   });

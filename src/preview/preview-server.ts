@@ -42,7 +42,7 @@ const LIVE_RELOAD = `<script>new EventSource('/__clarion/events').addEventListen
 export async function startPreview(root: string, options: BuildOptions & { port?: number; onBuild?: (result: BuildResult, ms: number) => void }): Promise<Preview> {
   const outDir = path.resolve(root, options.out);
   let diagnostics: Diagnostic[] = [];
-  let statements: { slug: string; title: string; file: string }[] = [];
+  let statements: { folder: string; title: string; file: string }[] = [];
   const clients = new Set<ServerResponse>();
   const watcher = startWatching(root, options, (result, ms) => {
     diagnostics = result.diagnostics;
@@ -65,13 +65,16 @@ export async function startPreview(root: string, options: BuildOptions & { port?
       }
       if (pathname === '/__clarion/errors') return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(diagnostics));
       if (pathname === '/__clarion/' || pathname === '/__clarion') return sendHtml(response, proofIndex(statements));
-      const proof = /^\/__clarion\/proof\/([a-z0-9-]+)\/?$/.exec(pathname);
+      const proof = /^\/__clarion\/proof\/([a-z0-9-]+(?:\/[A-Za-z0-9-]+)?)\/?$/.exec(pathname);
       if (proof) {
-        const slug = proof[1]!;
-        const text = await readFile(path.join(outDir, slug, `${slug}.txt`), 'utf8').catch(() => undefined);
-        const hasPdf = await stat(path.join(outDir, slug, `${slug}.pdf`)).then(() => true, () => false);
-        const title = /<h1>([\s\S]*?)<\/h1>/.exec(await readFile(path.join(outDir, slug, 'index.html'), 'utf8').catch(() => ''))?.[1] ?? slug;
-        return sendHtml(response, proofPage({ slug, title: title.replace(/<[^>]*>/g, ''), hasPdf, ...(text !== undefined ? { text } : {}) }));
+        const folder = proof[1]!;
+        const slug = folder.split('/')[0]!;
+        const text = await readFile(path.join(outDir, folder, `${slug}.txt`), 'utf8').catch(() => undefined);
+        const hasPdf = await stat(path.join(outDir, folder, `${slug}.pdf`)).then(() => true, () => false);
+        const page = await readFile(path.join(outDir, folder, 'index.html'), 'utf8').catch(() => '');
+        const title = /<h1>([\s\S]*?)<\/h1>/.exec(page)?.[1] ?? slug;
+        const wordCount = /<p class="word-count">([\s\S]*?)<\/p>/.exec(page)?.[1];
+        return sendHtml(response, proofPage({ folder, slug, title: title.replace(/<[^>]*>/g, ''), hasPdf, ...(text !== undefined ? { text } : {}), ...(wordCount ? { wordCount } : {}) }));
       }
       let file = outputPath(outDir, pathname.replace(/^\/+/, '') || 'index.html');
       const info = await stat(file).catch(() => undefined);

@@ -15,6 +15,8 @@ export function errorPanel(diagnostics: readonly Diagnostic[]): string {
 }
 
 export interface ProofInputs {
+  /** The statement's output folder: its slug, or `<slug>/<lang>`. */
+  folder: string;
   slug: string;
   title: string;
   text?: string;
@@ -24,7 +26,7 @@ export interface ProofInputs {
 }
 
 export function proofPage(inputs: ProofInputs): string {
-  const { slug } = inputs;
+  const { slug, folder } = inputs;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -46,8 +48,8 @@ pre { margin: 0; padding: 10px; overflow: auto; flex: 1; font: 13px/1.35 ui-mono
 <body>
 <header><h1>${escapeHtml(inputs.title)}</h1>${inputs.wordCount ? `<span id="word-count">${escapeHtml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
 <div class="panes">
-<section><h2>Web page</h2><iframe title="Web page" src="/${slug}/index.html"></iframe></section>
-${inputs.hasPdf ? `<section><h2>PDF</h2><embed title="PDF" type="application/pdf" src="/${slug}/${slug}.pdf"></section>` : ''}
+<section><h2>Web page</h2><iframe title="Web page" src="/${folder}/index.html"></iframe></section>
+${inputs.hasPdf ? `<section><h2>PDF</h2><embed title="PDF" type="application/pdf" src="/${folder}/${slug}.pdf"></section>` : ''}
 ${inputs.text !== undefined ? `<section><h2>Plain text</h2><pre id="plain-text">${escapeHtml(inputs.text)}</pre></section>` : ''}
 </div>
 </body>
@@ -55,8 +57,8 @@ ${inputs.text !== undefined ? `<section><h2>Plain text</h2><pre id="plain-text">
 `;
 }
 
-export function proofIndex(statements: readonly { slug: string; title: string; file: string }[]): string {
-  const items = statements.map((s) => `<li><a href="/__clarion/proof/${encodeURIComponent(s.slug)}/">${escapeHtml(s.title)}</a> <small>${escapeHtml(s.file)}</small></li>`).join('\n');
+export function proofIndex(statements: readonly { folder: string; title: string; file: string }[]): string {
+  const items = statements.map((s) => `<li><a href="/__clarion/proof/${s.folder.split('/').map(encodeURIComponent).join('/')}/">${escapeHtml(s.title)}</a> <small>${escapeHtml(s.file)}</small></li>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Proofs</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:48rem;padding:0 1rem}</style></head>
 <body><h1>Proofs</h1><p><a href="/index.html">Newsroom index</a></p><ul>

@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { findSources } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
-import { parseStatement, UN_KIND } from './parse-statement.ts';
+import { parseStatement, UN_KIND, type StatementContext } from './parse-statement.ts';
 import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
-import { organizationDefaults, type Organization } from './schema.ts';
+import { isLanguageTag, organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
 import type { Statement } from './statement.ts';
 
 export const STATEMENTS_DIR = 'statements';
@@ -41,16 +41,69 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   const organization = org.organization ?? { ...organizationDefaults, name: '', contacts: [] };
   const profiles = kinds.includes(UN_KIND) ? await readProfiles(root) : undefined;
   if (profiles) diagnostics.push(...profiles.diagnostics);
-  const parsed = await Promise.all(
-    files.map(async (file) => parseStatement(file, await readFile(path.join(root, file)), { organization, kinds, ...(profiles ? { profiles: profiles.profiles } : {}) })),
-  );
+  const base = { organization, kinds, ...(profiles ? { profiles: profiles.profiles } : {}) };
+  const read = (file: string) => readFile(path.join(root, file));
+  const requested = new Set(files);
+  const singles = files.filter((f) => !translationOf(f));
+  const folders = [...new Set(files.map((f) => translationOf(f)?.folder).filter((f): f is string => f !== undefined))];
+  const parsed = await Promise.all(singles.map(async (file) => parseStatement(file, await read(file), base)));
   const statements: Statement[] = [];
   for (const result of parsed) {
     diagnostics.push(...result.diagnostics);
     if (result.statement) statements.push(result.statement);
   }
+  for (const folder of folders) {
+    const group = await loadTranslations(root, folder, organization.lang, base, read);
+    diagnostics.push(...group.diagnostics.filter((d) => requested.has(d.file) || !d.file.startsWith(`${folder}/`)));
+    statements.push(...group.statements.filter((st) => requested.has(st.file)));
+  }
   const unique = dropDuplicateSlugs(statements, diagnostics);
   return { ...(org.organization ? { organization: org.organization } : {}), kinds, files, statements: unique, diagnostics };
+}
+
+const LANG_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:md|markdown)$/;
+
+/** `statements/<slug>/<lang>.md` is one language of a statement; any other file stands alone. */
+export function translationOf(file: string): { folder: string; slug: string; lang: string } | undefined {
+  const parts = file.split('/');
+  if (parts.length < 3) return undefined;
+  const match = LANG_FILE.exec(parts[parts.length - 1]!);
+  if (!match || !isLanguageTag(match[1]!)) return undefined;
+  return { folder: parts.slice(0, -1).join('/'), slug: parts[parts.length - 2]!, lang: match[1]! };
+}
+
+/**
+ * The language versions of a statement folder: the default language (the organisation's, else
+ * English, else the first) keeps `dist/<slug>/`; each other language gets `dist/<slug>/<lang>/`
+ * and takes the fields it leaves out from the default version (never its title or body).
+ */
+async function loadTranslations(
+  root: string,
+  folder: string,
+  defaultLang: string,
+  base: Omit<StatementContext, 'translation'>,
+  read: (file: string) => Promise<Uint8Array>,
+): Promise<{ statements: Statement[]; diagnostics: Diagnostic[] }> {
+  const entries = (await readdir(path.join(root, folder))).map((name) => `${folder}/${name}`).map((file) => ({ file, t: translationOf(file) })).filter((e) => e.t);
+  const versions = entries.map((e) => ({ file: e.file, slug: e.t!.slug, lang: e.t!.lang })).sort((a, b) => a.lang.localeCompare(b.lang));
+  const slug = versions[0]!.slug;
+  const diagnostics: Diagnostic[] = [];
+  if (!SLUG_PATTERN.test(slug)) {
+    for (const v of versions) diagnostics.push({ file: v.file, line: 1, column: 1, severity: 'error', rule: 'invalid-slug', message: `the folder name "${slug}" is not a valid slug`, hint: 'rename the folder with lower-case letters, digits and single hyphens' });
+    return { statements: [], diagnostics };
+  }
+  const primary = versions.find((v) => v.lang === defaultLang) ?? versions.find((v) => v.lang === 'en') ?? versions[0]!;
+  const first = parseStatement(primary.file, await read(primary.file), { ...base, translation: { slug, lang: primary.lang } });
+  diagnostics.push(...first.diagnostics);
+  const statements: Statement[] = first.statement ? [first.statement] : [];
+  for (const v of versions) {
+    if (v === primary) continue;
+    const result = parseStatement(v.file, await read(v.file), { ...base, translation: { slug, lang: v.lang, ...(first.data ? { inherit: first.data } : {}) } });
+    diagnostics.push(...result.diagnostics);
+    if (result.statement) statements.push({ ...result.statement, folder: `${slug}/${v.lang}` });
+  }
+  const translations = statements.map((st) => ({ lang: st.lang, folder: st.folder }));
+  return { statements: statements.map((st) => ({ ...st, translations: translations.length > 1 ? translations : [] })), diagnostics };
 }
 
 async function readProfiles(root: string): Promise<ReturnType<typeof loadProfiles>> {
@@ -71,7 +124,7 @@ export async function listKinds(root: string): Promise<string[]> {
 /** Two statements may not share an output folder: both are reported and neither is built. */
 function dropDuplicateSlugs(statements: Statement[], diagnostics: Diagnostic[]): Statement[] {
   const bySlug = new Map<string, Statement[]>();
-  for (const s of statements) bySlug.set(s.slug, [...(bySlug.get(s.slug) ?? []), s]);
+  for (const s of statements) bySlug.set(s.folder, [...(bySlug.get(s.folder) ?? []), s]);
   const kept: Statement[] = [];
   for (const [slug, group] of bySlug) {
     if (group.length === 1) {

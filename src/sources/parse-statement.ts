@@ -22,13 +22,25 @@ export interface StatementContext {
   kinds: readonly string[];
   /** UN submission profiles (templates/un-submission/profiles.yaml), when that kind exists. */
   profiles?: ReadonlyMap<string, Profile>;
+  /** For one language of a statement folder (`statements/<slug>/<lang>.md`). */
+  translation?: {
+    slug: string;
+    lang: string;
+    /** The default-language version's front matter: fields this file leaves out come from it. */
+    inherit?: Record<string, unknown>;
+  };
 }
+
+/** Fields a translation never takes from the default-language version. */
+const NOT_INHERITED = new Set(['title', 'lang', 'slug']);
 
 export const UN_KIND = 'un-submission';
 
 export interface ParsedStatement {
   statement?: Statement;
   diagnostics: Diagnostic[];
+  /** The front matter as written (for translations to inherit from). */
+  data?: Record<string, unknown>;
 }
 
 export const DEFAULT_KIND = 'press-release';
@@ -63,11 +75,19 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     if (bodyEmpty) diagnostics.push(emptyBody());
     return { diagnostics };
   }
-  const data = yaml.data ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  const own = yaml.data ?? {};
+  if (typeof own !== 'object' || Array.isArray(own)) {
     diagnostics.push({ file, line: split.yamlLine, column: 1, severity: 'error', rule: 'not-a-map', message: 'the front matter must be a list of "field: value" lines', hint: 'write e.g. title: Your headline' });
     return { diagnostics };
   }
+  const translation = context.translation;
+  const written = own as Record<string, unknown>;
+  if (translation && typeof written.lang === 'string' && written.lang.toLowerCase() !== translation.lang.toLowerCase()) {
+    diagnostics.push({ file, ...yaml.locate(['lang']), severity: 'error', rule: 'lang-mismatch', field: 'lang', message: `lang "${written.lang}" does not match the file name (${translation.lang}.md)`, hint: `remove the lang line or rename the file ${written.lang}.md` });
+  }
+  const inherited = Object.fromEntries(Object.entries(translation?.inherit ?? {}).filter(([k]) => !NOT_INHERITED.has(k)));
+  const data: Record<string, unknown> = translation ? { ...inherited, ...written, lang: translation.lang } : written;
+  if (translation) delete data.slug;
 
   const result = statementSchema.safeParse(data);
   if (!result.success) {
@@ -89,7 +109,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
       hint: `use one of: ${context.kinds.join(', ') || '(none: templates/ is empty)'}${guess ? ` (did you mean "${guess}"?)` : ''}`,
     });
   }
-  const slug = typeof raw.slug === 'string' ? raw.slug : slugify(baseName(file));
+  const slug = translation ? translation.slug : typeof raw.slug === 'string' ? raw.slug : slugify(baseName(file));
   if (raw.slug === undefined && slug === '') {
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'no-slug', message: 'no slug can be made from the file name', hint: 'add a line "slug: …" using a-z, 0-9 and -, or rename the file' });
   }
@@ -120,7 +140,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     });
   }
 
-  if (!fields || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  if (!fields || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, data: written };
 
   const date = parseMoment(fields.date) as Moment;
   const embargo = fields.embargo ? (parseMoment(fields.embargo, { requireZone: true }) as Moment) : undefined;
@@ -153,6 +173,8 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   const statement: Statement = {
     file,
     slug,
+    folder: slug,
+    translations: [],
     title: fields.title,
     ...(fields.subtitle ? { subtitle: fields.subtitle } : {}),
     date,
@@ -170,7 +192,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     body: split.body,
     bodyLine: split.bodyLine,
   };
-  return { statement, diagnostics };
+  return { statement, diagnostics, data: written };
 }
 
 function baseName(file: string): string {

@@ -7,6 +7,10 @@ export interface Statement {
   /** Source path relative to the project, e.g. `statements/forty-mosques.md`. */
   file: string;
   slug: string;
+  /** Its output folder inside dist/: the slug, or `<slug>/<lang>` for a translation. */
+  folder: string;
+  /** Every language version of this statement (itself included), when it has translations. */
+  translations: { lang: string; folder: string }[];
   title: string;
   subtitle?: string;
   date: Moment;

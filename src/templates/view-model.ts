@@ -94,6 +94,7 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     canonicalUrl: inputs.canonicalUrl,
     generator: inputs.generator,
     submission: inputs.submission,
+    alternates: alternates(inputs),
     jsonLd: jsonLd(inputs),
     // `style="{{typographyStyle}}"` on <html>: the stylesheets read these custom properties.
     fontStack: inputs.typography?.fontStack,
@@ -121,4 +122,26 @@ function jsonLd(inputs: ViewInputs): Record<string, unknown> {
     author: { '@type': 'Organization', name: org.name, ...(org.website ? { url: org.website } : {}) },
     publisher: { '@type': 'Organization', name: org.name, ...(org.website ? { url: org.website } : {}) },
   };
+}
+
+/** The statement's other languages, for hreflang links and the language switcher. */
+function alternates(inputs: ViewInputs): { lang: string; href: string; label: string; current: boolean }[] {
+  const s = inputs.statement;
+  const up = '../'.repeat(s.folder.split('/').length);
+  return s.translations.map((t) => ({
+    lang: t.lang,
+    href: inputs.canonicalUrl ? new URL(`${up}${t.folder}/`, inputs.canonicalUrl).href : `${up}${t.folder}/`,
+    label: languageName(t.lang),
+    current: t.folder === s.folder,
+  }));
+}
+
+/** A language's name in that language ("اردو", "Français"), from Intl. */
+function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return lang;
+  }
 }

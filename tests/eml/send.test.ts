@@ -16,7 +16,7 @@ import { ORGANIZATION, makeProject, repoRoot, statement } from '../support/proje
 import { startSmtp, writeBuiltRelease, type RenderedRelease, type TestSmtp } from './support.ts';
 
 const SLUG = 'forty-mosques';
-const SOURCE = `statements/${SLUG}.md`;
+const SOURCE = `statements/${SLUG}/en.md`;
 const LOG = `.clarion/send-log/${SLUG}.jsonl`;
 const PEOPLE = ['ann@news.example', 'bob@wire.example', 'carl@daily.example', 'dora@radio.example', 'eve@tv.example'];
 const LIST = `name,email\n${PEOPLE.map((a) => `${a.split('@')[0]!.replace(/^./, (c) => c.toUpperCase())} Reporter,${a}`).join('\n')}\n`;

@@ -75,7 +75,7 @@ const shot = async (htmlFile: string, p?: BrowserPrinter) => (p ?? (await live()
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'clarion-card-test-'));
   ur = await writeCard(dir, 'statements/ahmadi-mosques-desecrated-ur.md', urduSource());
-  en = await writeCard(dir, 'statements/ahmadi-mosques-desecrated.md', englishSource());
+  en = await writeCard(dir, 'statements/ahmadi-mosques-desecrated/en.md', englishSource());
 });
 
 afterAll(async () => {

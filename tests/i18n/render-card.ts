@@ -97,9 +97,9 @@ export async function writePrint(outDir: string, file: string, source: string): 
 }
 
 export function urduSource(): string {
-  return readFileSync(path.join(repoRoot, '.tmp/urdu/ur.md'), 'utf8');
+  return readFileSync(path.join(repoRoot, 'statements/ahmadi-mosques-desecrated/ur.md'), 'utf8');
 }
 
 export function englishSource(): string {
-  return readFileSync(path.join(repoRoot, 'statements/ahmadi-mosques-desecrated.md'), 'utf8');
+  return readFileSync(path.join(repoRoot, 'statements/ahmadi-mosques-desecrated/en.md'), 'utf8');
 }

@@ -1,4 +1,4 @@
-/** The Urdu translation of the sample press release (.tmp/urdu/ur.md), read as Clarion reads a statement. */
+/** The Urdu translation of the sample press release (statements/ahmadi-mosques-desecrated/ur.md), read as Clarion reads a statement. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStatement } from '../../src/outputs/render-statement.ts';
@@ -14,7 +14,7 @@ const paragraphs = (markdown: string) => markdown.split(/\n{2,}/).filter((p) => 
 describe('the Urdu press release', () => {
   const source = urduSource();
   const ur = readStatement('statements/ahmadi-mosques-desecrated-ur.md', source);
-  const en = readStatement('statements/ahmadi-mosques-desecrated.md', englishSource());
+  const en = readStatement('statements/ahmadi-mosques-desecrated/en.md', englishSource());
 
   // readStatement throws on any error or warning.
   it('has the front matter asked for, in Urdu, and validates without a warning', () => {

@@ -173,7 +173,7 @@ describe('the Word file of a UPR submission', () => {
 
 describe('the Word file of the sample statement', () => {
   it('has the words and the notes of its source, under the HRC profile', async () => {
-    const source = await readFile(path.join(repoRoot, 'statements/ahmadi-mosques-desecrated.md'), 'utf8');
+    const source = await readFile(path.join(repoRoot, 'statements/ahmadi-mosques-desecrated/en.md'), 'utf8');
     const split = splitFrontMatter(source);
     if (typeof split === 'string') throw new Error(split);
     const sample = tree(split.body);
