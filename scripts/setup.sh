@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Clarion needs from the system when it is missing: a Chromium to print PDFs and,
-# for the test suite's HTML checker, a Java runtime. Debian/Ubuntu (apt-get); elsewhere it
+# for the test suite, a Java runtime (the HTML checker) and poppler-utils. Debian/Ubuntu (apt-get); elsewhere it
 # says what to install.
 set -euo pipefail
 
@@ -10,9 +10,11 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium >/dev/null &
   missing+=(chromium)
 fi
 command -v java >/dev/null || missing+=(default-jre-headless)
+# poppler's pdftotext reads right-to-left PDFs back in logical order (the Urdu tests use it).
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: Chromium and Java are present."
+  echo "setup: Chromium, Java and poppler-utils are present."
   exit 0
 fi
 if ! command -v apt-get >/dev/null; then

@@ -16,6 +16,7 @@ import { planAll } from './outputs/plan-all.ts';
 import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
 import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
 import type { Printer } from './outputs/pdf/printer.ts';
+import { renderFeeds } from './outputs/render-feeds.ts';
 import { renderIndex } from './outputs/render-index.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
@@ -262,6 +263,10 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const listed = new Set([...result.built.map((b) => b.file), ...result.upToDate]);
   const written = loaded.statements.filter((s) => listed.has(s.file));
   result.published = written.map((s) => ({ file: s.file, slug: s.slug, folder: s.folder, title: s.title, kind: s.kind }));
+  const now = options.now ?? sourceDateEpoch() ?? new Date();
+  if (formats.includes('html')) {
+    for (const file of renderFeeds(written, organization, now)) result.files += await writeIfChanged(outDir, file.path, file.content);
+  }
   if (newsroom) {
     const index = renderIndex({
       newsroom,
@@ -271,7 +276,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       links: (s, strings) => formatLinks(s, formats, strings),
       assets,
       generator: GENERATOR,
-      now: options.now ?? sourceDateEpoch() ?? new Date(),
+      now,
     });
     result.files += await writeIfChanged(outDir, 'index.html', index);
   }

@@ -7,6 +7,7 @@ import { formatDate } from '../templates/format.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
+import { released } from './render-feeds.ts';
 
 export interface IndexInputs {
   newsroom: Kind;
@@ -23,8 +24,7 @@ export interface IndexInputs {
 export function renderIndex(inputs: IndexInputs): string {
   const { organization: org } = inputs;
   const { strings } = loadStrings(inputs.localesDir, org.lang);
-  const released = inputs.statements.filter((s) => !s.embargo || s.embargo.instant.getTime() <= inputs.now.getTime());
-  const sorted = [...released].sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.title.localeCompare(b.title));
+  const sorted = [...released(inputs.statements, inputs.now)].sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.title.localeCompare(b.title));
   const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
   return inputs.newsroom.templates.index!({
     lang: org.lang,

@@ -1,0 +1,58 @@
+/**
+ * The newsroom's Atom feeds (`feed.xml` with every language, `feed-<lang>.xml` per language) and
+ * `sitemap.xml`. Both need absolute URLs, so they are made only when the organisation has a
+ * `website`. Statements still under embargo are left out, as in the index.
+ */
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import { atomFeed, type FeedEntry } from './feed.ts';
+import { sitemap } from './sitemap.ts';
+
+export function released(statements: readonly Statement[], now: Date): Statement[] {
+  return statements.filter((s) => !s.embargo || s.embargo.instant.getTime() <= now.getTime());
+}
+
+export function renderFeeds(statements: readonly Statement[], organization: Organization, now: Date): { path: string; content: string }[] {
+  if (!organization.website) return [];
+  const site = organization.website.endsWith('/') ? organization.website : `${organization.website}/`;
+  const pageUrl = (folder: string) => new URL(`${folder}/`, site).href;
+  const published = released(statements, now);
+  const entry = (s: Statement): FeedEntry => ({
+    id: pageUrl(s.folder),
+    title: s.title,
+    ...(s.summary ? { summary: s.summary } : {}),
+    url: pageUrl(s.folder),
+    updated: s.date.instant,
+    published: s.date.instant,
+    lang: s.lang,
+    authorName: organization.name,
+  });
+  const feed = (file: string, entries: Statement[], lang?: string) => ({
+    path: file,
+    content: atomFeed({
+      title: lang ? `${organization.name} (${lang})` : organization.name,
+      id: new URL(file, site).href,
+      selfUrl: new URL(file, site).href,
+      siteUrl: site,
+      ...(lang ? { lang } : { lang: organization.lang }),
+      entries: entries.map(entry),
+    }),
+  });
+  const languages = [...new Set(published.map((s) => s.lang))].sort();
+  const byFolder = new Map(statements.map((s) => [s.folder, s]));
+  return [
+    feed('feed.xml', published),
+    ...languages.map((lang) => feed(`feed-${lang}.xml`, published.filter((s) => s.lang === lang), lang)),
+    {
+      path: 'sitemap.xml',
+      content: sitemap(
+        published.map((s) => ({
+          loc: pageUrl(s.folder),
+          lastmod: s.date.date,
+          // Only alternates that are published too: a sitemap never points at an embargoed page.
+          alternates: s.translations.filter((t) => byFolder.has(t.folder) && published.includes(byFolder.get(t.folder)!)).map((t) => ({ hreflang: t.lang, href: pageUrl(t.folder) })),
+        })),
+      ),
+    },
+  ];
+}
