@@ -27,7 +27,8 @@ import { loadKind, TemplateError, type Kind } from './templates/load-kind.ts';
 import { VERSION } from './version.ts';
 import { hashFiles, hashParts, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
 import { outputPath } from './write/output-path.ts';
-import { writeAtomic } from './write/write-atomic.ts';
+import { acquireBuildLock, LockedError } from './write/build-lock.ts';
+import { writeAtomic, WriteError } from './write/write-atomic.ts';
 
 
 const GENERATOR = `Clarion ${VERSION}`;
@@ -53,7 +54,27 @@ export interface BuildResult {
 export async function build(io: Io, options: CliOptions): Promise<number> {
   const started = performance.now();
   const progress = options.json || options.quiet ? undefined : createProgress(io);
-  const result = await runBuild(io.cwd, { ...options, ...(progress ? { onProgress: progress.update } : {}) });
+  // Ctrl-C: stop printing, close Chromium, write nothing more, and exit 130.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  let result: BuildResult;
+  try {
+    result = await runBuild(io.cwd, { ...options, signal: stop.signal, ...(progress ? { onProgress: progress.update } : {}) });
+  } catch (error) {
+    progress?.done();
+    if (error instanceof LockedError) {
+      io.stderr(`clarion: ${error.message}\n`);
+      return 1;
+    }
+    if (stop.signal.aborted) {
+      io.stderr('clarion: stopped; every output is either as it was or complete, none half-written\n');
+      return 130;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
   progress?.done();
   reportBuild(io, options, result, performance.now() - started);
   return buildExitCode(result);
@@ -111,11 +132,31 @@ export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'stric
   printer?: Printer;
   /** Called as each statement is done. */
   onProgress?: (done: number, total: number, current: string) => void;
+  /** Stops the build (Ctrl-C): the browser is closed, nothing more is written. */
+  signal?: AbortSignal;
 };
 
 export async function runBuild(root: string, options: BuildOptions): Promise<BuildResult> {
   const formats = parseFormats(options.formats);
   const outDir = path.resolve(root, options.out);
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await acquireBuildLock(outDir);
+    return await buildLocked(root, outDir, formats, options);
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    // A write the whole build depends on failed (the shared assets, the disk): stop here.
+    return {
+      built: [], upToDate: [], failed: [], files: 0, removed: [], browserLaunched: false, published: [], wordCounts: [],
+      diagnostics: [{ file: error.file, line: 1, column: 1, severity: 'error', rule: 'write', message: `cannot write: ${error.reason}`, hint: error.hint }],
+    };
+  } finally {
+    await release?.();
+  }
+}
+
+async function buildLocked(root: string, outDir: string, formats: Format[], options: BuildOptions): Promise<BuildResult> {
+  const signal = options.signal;
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
@@ -181,7 +222,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     ...(sourceDateEpoch() ? { documentDate: sourceDateEpoch()! } : {}),
   };
   const printing = formats.includes('pdf')
-    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
+    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(signal ? { signal } : {}), ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
@@ -203,6 +244,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       buildable,
       setup,
       async (statement, outcome) => {
+        signal?.throwIfAborted();
         diagnostics.push(...outcome.diagnostics);
         options.onProgress?.(++progressDone, buildable.length, statement.file);
         if (!outcome.plan) {
@@ -230,6 +272,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       for (const file of printed.failed) failed.add(file);
     }
   }
+  signal?.throwIfAborted();
   planned.sort((a, b) => a.statement.file.localeCompare(b.statement.file));
 
   for (const plan of planned) {
@@ -240,7 +283,15 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       const attachments = organization.email_attach_pdf && pdf ? [{ filename: path.basename(pdf.path), content: pdf.content as Uint8Array, contentType: 'application/pdf' }] : [];
       plan.files.push({ path: `${s.folder}/${s.slug}.eml`, content: await composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
     }
-    for (const file of plan.files) await writeAtomic(outDir, file.path, file.content);
+    signal?.throwIfAborted();
+    try {
+      for (const file of plan.files) await writeAtomic(outDir, file.path, file.content);
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'write', message: `${error.file}: cannot write: ${error.reason}`, hint: error.hint });
+      failed.add(s.file);
+      continue;
+    }
     result.files += plan.files.length;
     const media = mediaOf.get(s.file) ?? [];
     manifest.statements[s.file] = { key: keyOf(s, media), slug: s.folder, outputs: plan.files.map((f) => f.path), media };

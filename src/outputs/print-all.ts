@@ -33,6 +33,8 @@ export interface PrintContext {
   naive?: boolean;
   /** A printer the caller keeps warm (watch mode): used, never closed here. */
   printer?: Printer;
+  /** When aborted, the browser is closed at once and the jobs left fail. */
+  signal?: AbortSignal;
 }
 
 export interface PrintQueue {
@@ -54,8 +56,9 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
     diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'pdf', message, hint });
     failed.push(s.file);
   };
-  const launch = () =>
-    launchPrinter({ ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+  const options = { ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) };
+  // A browser that dies while starting is started once more before its PDFs are given up.
+  const launch = () => launchPrinter(options).catch((error: unknown) => (error instanceof ChromiumNotFoundError || ctx.signal?.aborted ? Promise.reject(error) : launchPrinter(options)));
   const cannotLaunch = (error: unknown) =>
     error instanceof ChromiumNotFoundError ? error.message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
 
@@ -125,6 +128,9 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
 
   let printer: Promise<Printer> | undefined = ctx.printer ? Promise.resolve(ctx.printer) : undefined;
   let started = false;
+  ctx.signal?.addEventListener('abort', () => {
+    if (printer && !ctx.printer) void printer.then((p) => p.close(), () => {});
+  });
   return {
     get launched() {
       return started;

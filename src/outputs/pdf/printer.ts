@@ -346,6 +346,10 @@ async function startSession(executablePath: string): Promise<Session> {
       executablePath,
       headless: true,
       pipe: true,
+      // Ctrl-C is ours to handle: the build closes the browser and reports what it stopped.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       userDataDir,
       args: chromiumArgs,
     });
