@@ -1,4 +1,8 @@
-/** Peak resident memory of a process tree (a process and all its descendants), sampled from /proc. */
+/**
+ * Peak memory of a process tree (a process and all its descendants), sampled from /proc. Each
+ * process counts its proportional set size (PSS): memory shared between Chromium's processes is
+ * split among them instead of being counted once per process, as RSS would.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 
 function treeRss(root: number): number {
@@ -10,9 +14,8 @@ function treeRss(root: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
       const pid = Number(entry);
-      rss.set(pid, pages * 4096);
+      rss.set(pid, pss(pid) ?? Number(fields[21]) * 4096);
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // The process ended while we looked.
@@ -43,4 +46,13 @@ export function samplePeakMemory(pid: number, ms = 100): { stop: () => number } 
       return peak;
     },
   };
+}
+
+function pss(pid: number): number | undefined {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -11,7 +11,6 @@ import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
 import { promoteWarning, wordCountsOf } from './check.ts';
 import { formatWordCount, type WordCount } from './report/reporter.ts';
-import { composeEml } from './outputs/eml.ts';
 import { planAll } from './outputs/plan-all.ts';
 import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
 import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
@@ -134,6 +133,11 @@ export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'stric
   onProgress?: (done: number, total: number, current: string) => void;
   /** Stops the build (Ctrl-C): the browser is closed, nothing more is written. */
   signal?: AbortSignal;
+  /**
+   * Watch mode: write each statement's page and text as soon as they are rendered, without
+   * waiting for its PDF (which, if it then fails, leaves the new page beside the old PDF).
+   */
+  writeEarly?: boolean;
 };
 
 export async function runBuild(root: string, options: BuildOptions): Promise<BuildResult> {
@@ -238,6 +242,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     return true;
   });
   const mediaOf = new Map<string, string[]>();
+  const early = new Set<string>();
   let progressDone = 0;
   try {
     await planAll(
@@ -260,6 +265,13 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
           await writeAtomic(outDir, image.path, image.content);
           result.files++;
         }
+        if (options.writeEarly) {
+          // Watch mode: the page and the text appear at once; the PDF follows when it is printed.
+          for (const file of outcome.plan.files) {
+            await writeAtomic(outDir, file.path, file.content);
+            early.add(file.path);
+          }
+        }
         if (outcome.plan.print !== undefined) printing?.add(outcome.plan);
       },
       { kinds, ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}) },
@@ -281,11 +293,11 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     if (plan.eml) {
       const pdf = plan.files.find((f) => f.path.endsWith('.pdf'));
       const attachments = organization.email_attach_pdf && pdf ? [{ filename: path.basename(pdf.path), content: pdf.content as Uint8Array, contentType: 'application/pdf' }] : [];
-      plan.files.push({ path: `${s.folder}/${s.slug}.eml`, content: await composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
+      plan.files.push({ path: `${s.folder}/${s.slug}.eml`, content: await (await import('./outputs/eml.ts')).composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
     }
     signal?.throwIfAborted();
     try {
-      for (const file of plan.files) await writeAtomic(outDir, file.path, file.content);
+      for (const file of plan.files) if (!early.has(file.path)) await writeAtomic(outDir, file.path, file.content);
     } catch (error) {
       if (!(error instanceof WriteError)) throw error;
       diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'write', message: `${error.file}: cannot write: ${error.reason}`, hint: error.hint });

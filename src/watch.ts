@@ -8,7 +8,7 @@ import path from 'node:path';
 import { reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
-import { launchPrinter, type Printer, type PrintJob } from './outputs/pdf/printer.ts';
+import type { Printer, PrintJob } from './outputs/pdf/printer.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 
 export interface Watcher {
@@ -22,7 +22,7 @@ export function lazyPrinter(options: { concurrency?: number; timeoutMs?: number 
   let printer: Promise<Printer> | undefined;
   return {
     async print(job: PrintJob) {
-      printer ??= launchPrinter(options);
+      printer ??= import('./outputs/pdf/printer.ts').then((m) => m.launchPrinter(options));
       return (await printer).print(job);
     },
     async close() {
@@ -43,7 +43,7 @@ export function startWatching(root: string, options: BuildOptions, onBuild: (res
     if (closed || !dirty) return undefined;
     dirty = false;
     const started = performance.now();
-    const result = await runBuild(root, { ...options, printer });
+    const result = await runBuild(root, { ...options, printer, writeEarly: true });
     onBuild(result, performance.now() - started);
     // A change that arrived during the build gets a build of its own.
     return dirty ? buildOnce() : result;

@@ -14,8 +14,6 @@ import { loadKind, TemplateError, type Kind } from '../templates/load-kind.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { renderStatement } from './render-statement.ts';
-import { writeDocx } from './docx/index.ts';
-import { emailSafeHtml } from './email-html.ts';
 import { emailSubject } from './email-subject.ts';
 import type { EmlInput } from './eml.ts';
 import { messageId, messageIdDomain } from './message-id.ts';
@@ -115,13 +113,15 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
   const out = statement.folder;
   if (rendered.html !== undefined) files.push({ path: `${out}/index.html`, content: rendered.html });
   if (rendered.text !== undefined && formats.includes('text')) files.push({ path: `${out}/${statement.slug}.txt`, content: rendered.text });
-  if (rendered.docx) files.push({ path: `${out}/${statement.slug}.docx`, content: await writeDocx(rendered.docx) });
+  // Word and email writers are loaded only for the statements that need them.
+  if (rendered.docx) files.push({ path: `${out}/${statement.slug}.docx`, content: await (await import('./docx/index.ts')).writeDocx(rendered.docx) });
   let eml: Planned['eml'];
   if (wantEml && rendered.email !== undefined && rendered.text !== undefined) {
     const from = fromAddress(organization);
     if (!from) {
       diagnostics.push({ file: ORGANIZATION_FILE, line: 1, column: 1, severity: 'warning', rule: 'no-press-email', field: 'press_email', message: 'there is no address to send releases from, so no email draft (.eml) is made', hint: 'add "press_email: press@your-domain" to the organisation profile' });
     } else {
+      const { emailSafeHtml } = await import('./email-html.ts');
       const html = emailSafeHtml(rendered.email, canonicalUrl ? { baseUrl: canonicalUrl } : {});
       files.push({ path: `${out}/email.html`, content: html });
       eml = {

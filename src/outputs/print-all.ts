@@ -11,8 +11,12 @@ import { STATEMENTS_DIR } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { writeAtomic } from '../write/write-atomic.ts';
-import { ChromiumNotFoundError } from './pdf/find-chromium.ts';
-import { launchPrinter, PrintError, type Printer } from './pdf/printer.ts';
+// The printer (puppeteer, pdf-lib) is loaded only when a PDF is to be made: a build with nothing
+// to print starts faster.
+import type { Printer } from './pdf/printer.ts';
+
+const loadPrinter = () => import('./pdf/printer.ts');
+const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
 export const PRINT_STAGING = '.clarion-print';
 
@@ -58,9 +62,10 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   };
   const options = { ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) };
   // A browser that dies while starting is started once more before its PDFs are given up.
-  const launch = () => launchPrinter(options).catch((error: unknown) => (error instanceof ChromiumNotFoundError || ctx.signal?.aborted ? Promise.reject(error) : launchPrinter(options)));
+  const launchOnce = async () => (await loadPrinter()).launchPrinter(options);
+  const launch = () => launchOnce().catch((error: unknown) => (isNamed(error, 'ChromiumNotFoundError') || ctx.signal?.aborted ? Promise.reject(error) : launchOnce()));
   const cannotLaunch = (error: unknown) =>
-    error instanceof ChromiumNotFoundError ? error.message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
+    isNamed(error, 'ChromiumNotFoundError') ? (error as Error).message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
 
   const printOne = async (printer: Printer, job: Printable) => {
     const s = job.statement;
@@ -90,7 +95,8 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       }
       job.files.push({ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf });
     } catch (error) {
-      if (!(error instanceof PrintError)) throw error;
+      if (!isNamed(error, 'PrintError')) throw error;
+      if (!(error instanceof Error)) throw error;
       fail(s, error.message.replace(`${s.file} `, 'the PDF '), 'the other outputs of this statement are not written either; fix the cause and build again');
     }
   };
