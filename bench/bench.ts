@@ -61,14 +61,14 @@ try {
   console.log(`Clarion benchmark: ${n} statements (${os.availableParallelism()} cores)\n`);
   const htmlText = await time('html-text', dir, { formats: ['html', 'text'] }, n);
   console.log(`HTML + text build            ${per(htmlText, n).toFixed(1).padStart(8)} ms/statement  (${(htmlText / 1000).toFixed(2)} s)`);
-  const full = await time('full', dir, {}, n);
+  const full = await time('full', dir, { formats: ['html', 'text', 'pdf'] }, n);
   console.log(`Full build (HTML, text, PDF) ${per(full, n).toFixed(1).padStart(8)} ms/statement  (${(full / 1000).toFixed(2)} s)`);
 
   // The baseline on a subset (a fresh browser per PDF is slow); compared per statement.
   const subset = await mkdtemp(path.join(os.tmpdir(), 'clarion-bench-naive-'));
   await generate(subset, baselineN);
   const subsetHtmlText = await time('html-text', subset, { formats: ['html', 'text'] }, baselineN);
-  const naive = await time('naive', subset, { naive: true }, baselineN);
+  const naive = await time('naive', subset, { formats: ['html', 'text', 'pdf'], naive: true }, baselineN);
   await rm(subset, { recursive: true, force: true });
   console.log(`Naive baseline (new browser per PDF, ${baselineN} statements) ${per(naive, baselineN).toFixed(1).padStart(8)} ms/statement`);
   const pdfOurs = per(full - htmlText, n);

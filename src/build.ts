@@ -14,7 +14,7 @@ import { formatWordCount, type WordCount } from './report/reporter.ts';
 import { planAll } from './outputs/plan-all.ts';
 import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
 import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
-import type { Printer } from './outputs/pdf/printer.ts';
+import type { BrowserPrinter as Printer } from './outputs/pdf/printer.ts';
 import { renderFeeds } from './outputs/render-feeds.ts';
 import { renderIndex } from './outputs/render-index.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
@@ -225,7 +225,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     generator: GENERATOR,
     ...(sourceDateEpoch() ? { documentDate: sourceDateEpoch()! } : {}),
   };
-  const printing = formats.includes('pdf')
+  const printing = formats.includes('pdf') || formats.includes('card')
     ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(signal ? { signal } : {}), ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
@@ -272,7 +272,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
             early.add(file.path);
           }
         }
-        if (outcome.plan.print !== undefined) printing?.add(outcome.plan);
+        if (outcome.plan.print !== undefined || outcome.plan.card !== undefined) printing?.add(outcome.plan);
       },
       { kinds, ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}) },
     );

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
-import type { Printer, PrintJob } from './outputs/pdf/printer.ts';
+import type { BrowserPrinter as Printer, PrintJob, ScreenshotJob } from './outputs/pdf/printer.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 
 export interface Watcher {
@@ -24,6 +24,10 @@ export function lazyPrinter(options: { concurrency?: number; timeoutMs?: number 
     async print(job: PrintJob) {
       printer ??= import('./outputs/pdf/printer.ts').then((m) => m.launchPrinter(options));
       return (await printer).print(job);
+    },
+    async screenshot(job: ScreenshotJob) {
+      printer ??= import('./outputs/pdf/printer.ts').then((m) => m.launchPrinter(options));
+      return (await printer).screenshot(job);
     },
     async close() {
       if (printer) await (await printer.catch(() => undefined))?.close();

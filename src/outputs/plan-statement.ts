@@ -18,7 +18,7 @@ import { emailSubject } from './email-subject.ts';
 import type { EmlInput } from './eml.ts';
 import { messageId, messageIdDomain } from './message-id.ts';
 
-export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml'] as const;
+export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml', 'card'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface PlanSetup {
@@ -39,6 +39,8 @@ export interface Planned {
   statement: Statement;
   files: { path: string; content: string | Uint8Array }[];
   print?: string;
+  /** The share card's HTML, captured as card.png. */
+  card?: string;
   /** The email draft, composed once the PDF (a possible attachment) exists. */
   eml?: Omit<EmlInput, 'attachments'>;
 }
@@ -102,7 +104,7 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
     ...(canonicalUrl ? { canonicalUrl } : {}),
     generator: setup.generator,
     ...(resolveImage ? { resolveImage } : {}),
-    want: { html: formats.includes('html'), text: formats.includes('text') || wantEml, print: formats.includes('pdf'), email: wantEml, docx: formats.includes('docx') },
+    want: { html: formats.includes('html'), text: formats.includes('text') || wantEml, print: formats.includes('pdf'), email: wantEml, docx: formats.includes('docx'), card: formats.includes('card') },
     ...(setup.documentDate ? { documentDate: setup.documentDate } : {}),
     typography: setup.typography,
   });
@@ -135,7 +137,7 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
       };
     }
   }
-  return { statement, files, ...(rendered.print !== undefined ? { print: rendered.print } : {}), ...(eml ? { eml } : {}) };
+  return { statement, files, ...(rendered.print !== undefined ? { print: rendered.print } : {}), ...(rendered.card !== undefined ? { card: rendered.card } : {}), ...(eml ? { eml } : {}) };
 }
 
 export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {

@@ -13,7 +13,7 @@ import type { Statement } from '../sources/statement.ts';
 import { writeAtomic } from '../write/write-atomic.ts';
 // The printer (puppeteer, pdf-lib) is loaded only when a PDF is to be made: a build with nothing
 // to print starts faster.
-import type { Printer } from './pdf/printer.ts';
+import type { BrowserPrinter as Printer } from './pdf/printer.ts';
 
 const loadPrinter = () => import('./pdf/printer.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
@@ -23,7 +23,10 @@ export const PRINT_STAGING = '.clarion-print';
 export interface Printable {
   statement: Statement;
   files: { path: string; content: string | Uint8Array }[];
+  /** The HTML to print as the PDF. */
   print?: string;
+  /** The HTML of the share card (1200×630 PNG). */
+  card?: string;
 }
 
 export interface PrintContext {
@@ -67,33 +70,45 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   const cannotLaunch = (error: unknown) =>
     isNamed(error, 'ChromiumNotFoundError') ? (error as Error).message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
 
+  const allowedRoots = [path.join(ctx.outDir, 'assets'), staging, path.join(ctx.root, STATEMENTS_DIR)];
+  const blocked = (s: Statement, warnings: string[]) => {
+    for (const warning of warnings) {
+      diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
+    }
+  };
   const printOne = async (printer: Printer, job: Printable) => {
     const s = job.statement;
-    // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
-    const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, job.print!);
     try {
-      const printed = await printer.print({
-        label: s.file,
-        htmlFile,
-        allowedRoots: [path.join(ctx.outDir, 'assets'), staging, path.join(ctx.root, STATEMENTS_DIR)],
-        paper: ctx.organization.paper,
-        metadata: {
-          title: s.title,
-          author: ctx.organization.name,
-          ...(s.summary ? { subject: s.summary } : {}),
-          ...(s.tags.length ? { keywords: s.tags } : {}),
-          lang: s.lang,
-          creator: ctx.generator,
-          producer: ctx.generator,
-          date: sourceDate ?? s.date.instant,
-          headings: headingsOf(job.print!),
-        },
-        ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
-      });
-      for (const warning of printed.warnings) {
-        diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
+      if (job.print !== undefined) {
+        // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
+        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, job.print);
+        const printed = await printer.print({
+          label: s.file,
+          htmlFile,
+          allowedRoots,
+          paper: ctx.organization.paper,
+          metadata: {
+            title: s.title,
+            author: ctx.organization.name,
+            ...(s.summary ? { subject: s.summary } : {}),
+            ...(s.tags.length ? { keywords: s.tags } : {}),
+            lang: s.lang,
+            creator: ctx.generator,
+            producer: ctx.generator,
+            date: sourceDate ?? s.date.instant,
+            headings: headingsOf(job.print),
+          },
+          ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+        });
+        blocked(s, printed.warnings);
+        job.files.push({ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf });
       }
-      job.files.push({ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf });
+      if (job.card !== undefined) {
+        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.card.html`, job.card);
+        const shot = await printer.screenshot({ label: s.file, htmlFile, allowedRoots, width: 1200, height: 630, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+        blocked(s, shot.warnings);
+        job.files.push({ path: `${s.folder}/card.png`, content: shot.png });
+      }
     } catch (error) {
       if (!isNamed(error, 'PrintError')) throw error;
       if (!(error instanceof Error)) throw error;

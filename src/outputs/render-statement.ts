@@ -36,7 +36,7 @@ export interface RenderInputs {
   /** Publishes an image stored beside the statement and returns its URL relative to the page. */
   resolveImage?: ImageResolver;
   /** Which documents to render. */
-  want: { html: boolean; text: boolean; print: boolean; email?: boolean; docx?: boolean };
+  want: { html: boolean; text: boolean; print: boolean; email?: boolean; docx?: boolean; card?: boolean };
   /** The date stamped into documents that carry one (Word): SOURCE_DATE_EPOCH or the statement's. */
   documentDate?: Date;
   /** Font stack and line heights for the statement's language. */
@@ -49,6 +49,8 @@ export interface RenderedStatement {
   print?: string;
   /** The email version of the page (not yet made email-safe). */
   email?: string;
+  /** The share card page (1200×630). */
+  card?: string;
   /** For UN submissions: what the Word file is made of. */
   docx?: SubmissionDocument;
   diagnostics: Diagnostic[];
@@ -102,8 +104,10 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     ...(inputs.canonicalUrl ? { canonicalUrl: inputs.canonicalUrl } : {}),
     ...(submission ? { submission } : {}),
     ...(inputs.typography ? { typography: inputs.typography } : {}),
+    ...(inputs.want.card && inputs.kind.templates.card ? { cardUrl: inputs.canonicalUrl ? new URL('card.png', inputs.canonicalUrl).href : 'card.png' } : {}),
   };
-  if (inputs.want.html || inputs.want.print || inputs.want.email) {
+  const wantCard = Boolean(inputs.want.card && inputs.kind.templates.card);
+  if (inputs.want.html || inputs.want.print || inputs.want.email || wantCard) {
     const html = {
       bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes' }),
       notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: `note${i + 1}-` }))),
@@ -113,6 +117,7 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     if (inputs.want.html) result.html = inputs.kind.templates.page!(model);
     if (inputs.want.print && inputs.kind.templates.print) result.print = inputs.kind.templates.print(model);
     if (inputs.want.email && inputs.kind.templates.email) result.email = inputs.kind.templates.email(model);
+    if (wantCard) result.card = inputs.kind.templates.card!(model);
   }
   if (inputs.want.text) {
     const text = textParts(s, org, strings, numbered, notes, about, datelineText(parts));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { findSources } from './find-sources.ts';
+import { findSourcesChecked, leavesStatements } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
 import { parseStatement, UN_KIND, type StatementContext } from './parse-statement.ts';
 import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
@@ -28,15 +28,17 @@ export interface LoadedStatements {
 }
 
 export async function loadStatements(root: string, paths: readonly string[] = [STATEMENTS_DIR]): Promise<LoadedStatements> {
-  const [org, kinds, files] = await Promise.all([
+  const [org, kinds, found] = await Promise.all([
     readFile(path.join(root, ORGANIZATION_FILE)).then(
       (bytes) => parseOrganization(ORGANIZATION_FILE, bytes),
       () => ({ organization: undefined, diagnostics: [missingOrganization(ORGANIZATION_FILE)] }),
     ),
     listKinds(root),
-    findSources(root, paths),
+    findSourcesChecked(root, paths),
   ]);
-  const diagnostics: Diagnostic[] = [...org.diagnostics];
+  // Links leading out of statements/ are reported (and counted), never read.
+  const files = found.files;
+  const diagnostics: Diagnostic[] = [...org.diagnostics, ...found.diagnostics];
   // Statements are still checked against defaults when the profile itself has errors.
   const organization = org.organization ?? { ...organizationDefaults, name: '', contacts: [] };
   const profiles = kinds.includes(UN_KIND) ? await readProfiles(root) : undefined;
@@ -58,7 +60,7 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
     statements.push(...group.statements.filter((st) => requested.has(st.file)));
   }
   const unique = dropDuplicateSlugs(statements, diagnostics);
-  return { ...(org.organization ? { organization: org.organization } : {}), kinds, files, statements: unique, diagnostics };
+  return { ...(org.organization ? { organization: org.organization } : {}), kinds, files: [...files, ...found.refused].sort(), statements: unique, diagnostics };
 }
 
 const LANG_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:md|markdown)$/;
@@ -84,7 +86,7 @@ async function loadTranslations(
   base: Omit<StatementContext, 'translation'>,
   read: (file: string) => Promise<Uint8Array>,
 ): Promise<{ statements: Statement[]; diagnostics: Diagnostic[] }> {
-  const entries = (await readdir(path.join(root, folder))).map((name) => `${folder}/${name}`).map((file) => ({ file, t: translationOf(file) })).filter((e) => e.t);
+  const entries = (await readdir(path.join(root, folder))).map((name) => `${folder}/${name}`).filter((file) => !leavesStatements(root, file)).map((file) => ({ file, t: translationOf(file) })).filter((e) => e.t);
   const versions = entries.map((e) => ({ file: e.file, slug: e.t!.slug, lang: e.t!.lang })).sort((a, b) => a.lang.localeCompare(b.lang));
   const slug = versions[0]!.slug;
   const diagnostics: Diagnostic[] = [];

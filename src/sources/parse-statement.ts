@@ -116,7 +116,17 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   if (bodyEmpty) diagnostics.push(emptyBody());
   const deep = deepestNesting(split.body);
   if (deep.depth > MAX_NESTING) {
-    diagnostics.push({ file, line: split.bodyLine + deep.line, column: 1, severity: 'error', rule: 'too-deep', message: `block quotes or lists are nested ${deep.depth} levels deep here`, hint: `nest at most ${MAX_NESTING} levels; this is usually text pasted with stray ">" or indentation` });
+    diagnostics.push({ file, line: split.bodyLine + deep.line, column: 1, severity: 'error', rule: 'too-deep', message: `block quotes, lists or footnotes are nested ${deep.depth} levels deep here`, hint: `nest at most ${MAX_NESTING} levels; this is usually text pasted with stray ">" or indentation` });
+  }
+  const brackets = deepestBrackets(split.body);
+  if (brackets.depth > MAX_NESTING) {
+    diagnostics.push({ file, line: split.bodyLine + brackets.line, column: brackets.column, severity: 'error', rule: 'too-deep', message: `links or images are nested ${brackets.depth} levels deep here`, hint: `nest at most ${MAX_NESTING} levels; this is usually text pasted with stray "[" and "]"` });
+  }
+  for (const field of ['title', 'subtitle', 'location', 'summary']) {
+    const value = written[field];
+    const found = typeof value === 'string' ? invisibleCharacters(value) : [];
+    if (found.length === 0) continue;
+    diagnostics.push({ file, ...at(field), severity: 'warning', rule: 'invisible-characters', field, message: `the ${field} contains invisible or direction-changing characters (${found.join(', ')}) that can disguise text`, hint: `retype the ${field} or remove them` });
   }
   if (kind === UN_KIND && raw.submission === undefined) {
     diagnostics.push({
@@ -200,17 +210,138 @@ function baseName(file: string): string {
   return name.replace(/\.(md|markdown)$/i, '');
 }
 
-/** The deepest nesting of block quotes and list items, from the lines' prefixes (no parsing). */
+/**
+ * The deepest nesting of block quotes, list items and footnote definitions, from the lines'
+ * prefixes (no parsing): each ">", list marker and "[^label]:" opens a level, and indentation
+ * counts a level per two columns.
+ */
 export function deepestNesting(markdown: string): { depth: number; line: number } {
   let deepest = { depth: 0, line: 0 };
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const prefix = /^[\s>*+\-\d.)]*/.exec(lines[i]!)![0];
-    const quotes = (prefix.match(/>/g) ?? []).length;
-    // The space after each ">" belongs to the quote marker, not to indentation.
-    const indent = prefix.replace(/> ?/g, '').replace(/[^\s]/g, '').replace(/\t/g, '    ').length;
-    const depth = quotes + Math.floor(indent / 2);
+    const depth = containerDepth(lines[i]!);
     if (depth > deepest.depth) deepest = { depth, line: i };
   }
   return deepest;
+}
+
+const LIST_MARKER = /(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/y;
+const FOOTNOTE_LABEL = /\[\^[^\]\s]{1,999}\]:/y;
+const THEMATIC_BREAK = /^[ \t>]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+function containerDepth(line: string): number {
+  const breakLine = THEMATIC_BREAK.test(line);
+  let levels = 0;
+  let indent = 0;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === ' ' || c === '\t') {
+      indent += c === '\t' ? 4 : 1;
+      i++;
+      continue;
+    }
+    if (c === '>') {
+      levels++;
+      // The space after each ">" belongs to the quote marker, not to indentation.
+      i += line[i + 1] === ' ' ? 2 : 1;
+      continue;
+    }
+    LIST_MARKER.lastIndex = i;
+    if (!breakLine && LIST_MARKER.test(line)) {
+      levels++;
+      i = LIST_MARKER.lastIndex;
+      for (let gap = 0; gap < 4 && line[i] === ' '; gap++) i++;
+      continue;
+    }
+    FOOTNOTE_LABEL.lastIndex = i;
+    if (FOOTNOTE_LABEL.test(line)) {
+      levels++;
+      i = FOOTNOTE_LABEL.lastIndex;
+      while (line[i] === ' ') i++;
+      continue;
+    }
+    break;
+  }
+  return levels + Math.floor(indent / 2);
+}
+
+/**
+ * The deepest nesting of paired square brackets in a paragraph (links and images inside links
+ * and images), and where its outermost "[" is. Parsing such nests takes time growing with the
+ * square of their depth. Backslash-escaped brackets do not count; a blank line ends a paragraph.
+ */
+export function deepestBrackets(markdown: string): { depth: number; line: number; column: number } {
+  let deepest = { depth: 0, line: 0, column: 0 };
+  const open: { line: number; column: number; inner: number }[] = [];
+  const lines = markdown.split('\n');
+  for (let l = 0; l < lines.length; l++) {
+    const text = lines[l]!;
+    if (/^[\s>]*$/.test(text)) {
+      open.length = 0;
+      continue;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\\') i++;
+      else if (c === '[') open.push({ line: l, column: i + 1, inner: 0 });
+      else if (c === ']' && open.length > 0) {
+        const pair = open.pop()!;
+        const depth = pair.inner + 1;
+        if (depth > deepest.depth) deepest = { depth, line: pair.line, column: pair.column };
+        const outer = open[open.length - 1];
+        if (outer && outer.inner < depth) outer.inner = depth;
+      }
+    }
+  }
+  return deepest;
+}
+
+function codePointBefore(text: string, index: number): string {
+  if (index === 0) return '';
+  const low = text.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.slice(index - 2, index) : text.slice(index - 1, index);
+}
+
+/** Characters that show nothing or reorder what follows: they can make a headline read as something else. */
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u200B': 'ZERO WIDTH SPACE',
+  '\u200C': 'ZERO WIDTH NON-JOINER',
+  '\u200D': 'ZERO WIDTH JOINER',
+  '\u2060': 'WORD JOINER',
+  '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE',
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/gu;
+const JOINING_LETTER = /^[\p{L}\p{M}]$/u;
+const NON_JOINING_SCRIPT = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}]$/u;
+const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]$/u;
+
+/**
+ * The invisible or direction-changing characters in a value, as "U+202E RIGHT-TO-LEFT OVERRIDE".
+ * Joiners (U+200C, U+200D) are part of the spelling between letters of the scripts that use them
+ * (Arabic, Urdu, Persian, Indic...) and inside emoji sequences: there they are not reported.
+ */
+export function invisibleCharacters(value: string): string[] {
+  const found = new Set<string>();
+  for (const match of value.matchAll(INVISIBLE)) {
+    const char = match[0];
+    if (char === '\u200C' || char === '\u200D') {
+      const before = codePointBefore(value, match.index);
+      const next = value.codePointAt(match.index + 1);
+      const after = next === undefined ? '' : String.fromCodePoint(next);
+      const letters = (c: string) => JOINING_LETTER.test(c) && !NON_JOINING_SCRIPT.test(c);
+      if ((letters(before) && letters(after)) || (EMOJI_PART.test(before) && EMOJI_PART.test(after))) continue;
+    }
+    found.add(char);
+  }
+  return [...found].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE_NAMES[c]}`);
 }

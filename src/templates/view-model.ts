@@ -54,6 +54,8 @@ export interface ViewInputs {
   generator: string;
   /** For UN submissions: the first block, the supporters' note, the word count, the profile's layout. */
   submission?: Record<string, unknown>;
+  /** The share card's URL (absolute when the organisation has a website). */
+  cardUrl?: string;
   /** Font stack and line heights of the statement's language (assets/fonts.ts languageTypography). */
   typography?: LanguageTypography;
 }
@@ -94,6 +96,7 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     canonicalUrl: inputs.canonicalUrl,
     generator: inputs.generator,
     submission: inputs.submission,
+    cardUrl: inputs.cardUrl,
     alternates: alternates(inputs),
     jsonLd: jsonLd(inputs),
     // `style="{{typographyStyle}}"` on <html>: the stylesheets read these custom properties.

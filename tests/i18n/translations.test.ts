@@ -1,6 +1,7 @@
 /** Statements in several languages, built end to end from the samples. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Root } from 'hast';
@@ -75,6 +76,21 @@ describe('a statement in English and Urdu', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/NotoNastaliqUrdu/);
     expect(fonts.split('\n').slice(2).filter(Boolean).every((line) => / yes yes /.test(line))).toBe(true);
+  });
+
+  it('makes a 1200×630 share card per language, referenced by Open Graph and Twitter tags, the same bytes on every build', async () => {
+    for (const folder of [SLUG, `${SLUG}/ur`]) {
+      const png = await readFile(path.join(dir, 'dist', folder, 'card.png'));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      const page = parseHtml(await read(dir, `dist/${folder}/index.html`));
+      expect(select('meta[property="og:image"]', page)!.properties.content).toBe(`${WEBSITE}${folder}/card.png`);
+      expect(select('meta[name="twitter:card"]', page)!.properties.content).toBe('summary_large_image');
+    }
+    expect((await clarion(dir, 'build', '--formats', 'html,card', '--out', 'again')).code).toBe(0);
+    for (const folder of [SLUG, `${SLUG}/ur`]) {
+      expect(Buffer.compare(await readFile(path.join(dir, 'dist', folder, 'card.png')), await readFile(path.join(dir, 'again', folder, 'card.png')))).toBe(0);
+    }
   });
 
   it('writes Atom feeds that an independent parser reads: every language, and one per language', async () => {

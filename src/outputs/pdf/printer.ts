@@ -101,6 +101,11 @@ const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // Pages printed or captured side by side are all background tabs but one: they must not be
+  // throttled, or a screenshot of one of them waits for a frame that never comes.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
   // Request interception stops requests, not <link rel="preconnect"> or DNS prefetching: resolve no host at all.
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
@@ -230,7 +235,16 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Brows
     return { pdf: result, warnings };
   }
 
-  async function screenshot(job: ScreenshotJob): Promise<ScreenshotResult> {
+  // Screenshots are taken one at a time: a capture needs the page's compositor frame, which
+  // Chromium produces reliably for one page at a time.
+  let capturing: Promise<unknown> = Promise.resolve();
+  function screenshot(job: ScreenshotJob): Promise<ScreenshotResult> {
+    const next = capturing.then(() => captureOne(job), () => captureOne(job));
+    capturing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function captureOne(job: ScreenshotJob): Promise<ScreenshotResult> {
     const { width, height } = job;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > 8192 || height > 8192) {
       throw new PrintError(job.label, `${job.label}: a screenshot is 1 to 8192 whole pixels wide and high, not ${width}×${height}`);
@@ -241,6 +255,7 @@ export async function launchPrinter(options: PrinterOptions = {}): Promise<Brows
       verb: 'capture',
       prepare: async (page) => {
         pooledViewport = page.viewport();
+        await page.bringToFront();
         await page.setViewport({ width, height, deviceScaleFactor: 1 });
       },
       run: async (page) => {
