@@ -9,6 +9,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { findSourcesChecked, leavesStatements } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
 import { parseStatement, UN_KIND, type StatementContext } from './parse-statement.ts';
+import { hashParts } from '../write/manifest.ts';
 import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
 import { isLanguageTag, organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
 import type { Statement } from './statement.ts';
@@ -48,7 +49,7 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   const requested = new Set(files);
   const singles = files.filter((f) => !translationOf(f));
   const folders = [...new Set(files.map((f) => translationOf(f)?.folder).filter((f): f is string => f !== undefined))];
-  const parsed = await Promise.all(singles.map(async (file) => parseStatement(file, await read(file), base)));
+  const parsed = await Promise.all(singles.map(async (file) => parseCached(file, await read(file), base)));
   const statements: Statement[] = [];
   for (const result of parsed) {
     diagnostics.push(...result.diagnostics);
@@ -95,17 +96,32 @@ async function loadTranslations(
     return { statements: [], diagnostics };
   }
   const primary = versions.find((v) => v.lang === defaultLang) ?? versions.find((v) => v.lang === 'en') ?? versions[0]!;
-  const first = parseStatement(primary.file, await read(primary.file), { ...base, translation: { slug, lang: primary.lang } });
+  const first = parseCached(primary.file, await read(primary.file), { ...base, translation: { slug, lang: primary.lang } });
   diagnostics.push(...first.diagnostics);
   const statements: Statement[] = first.statement ? [first.statement] : [];
   for (const v of versions) {
     if (v === primary) continue;
-    const result = parseStatement(v.file, await read(v.file), { ...base, translation: { slug, lang: v.lang, ...(first.data ? { inherit: first.data } : {}) } });
+    const result = parseCached(v.file, await read(v.file), { ...base, translation: { slug, lang: v.lang, ...(first.data ? { inherit: first.data } : {}) } });
     diagnostics.push(...result.diagnostics);
     if (result.statement) statements.push({ ...result.statement, folder: `${slug}/${v.lang}` });
   }
   const translations = statements.map((st) => ({ lang: st.lang, folder: st.folder }));
   return { statements: statements.map((st) => ({ ...st, translations: translations.length > 1 ? translations : [] })), diagnostics };
+}
+
+/**
+ * Parsing is pure, so a long-running process (watch mode, the preview) reuses the result for a
+ * file whose bytes and context have not changed since the last build.
+ */
+const parsedCache = new Map<string, { key: string; result: ReturnType<typeof parseStatement> }>();
+
+function parseCached(file: string, bytes: Uint8Array, context: StatementContext): ReturnType<typeof parseStatement> {
+  const key = hashParts([bytes, JSON.stringify(context, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))]);
+  const hit = parsedCache.get(file);
+  if (hit?.key === key) return hit.result;
+  const result = parseStatement(file, bytes, context);
+  parsedCache.set(file, { key, result });
+  return result;
 }
 
 async function readProfiles(root: string): Promise<ReturnType<typeof loadProfiles>> {
