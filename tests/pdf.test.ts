@@ -2,24 +2,12 @@
 import { execSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clarion, makeProject, read, statement } from './support/project.ts';
-import { readPdf, type ReadPdf } from './support/read-pdf.ts';
+import { fontNames, readPdf, type ReadPdf } from './support/read-pdf.ts';
 
 const SLUG = 'ahmadi-mosques-desecrated';
 
-/** BaseFont names of every font in the file, subset prefixes removed. */
-async function fontNames(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const names = new Set<string>();
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font')) {
-      names.add(String(object.get(PDFName.of('BaseFont'))).replace(/^\/([A-Z]{6}\+)?/, ''));
-    }
-  }
-  return [...names].sort();
-}
 
 /** Chromium processes that are children of this test process. */
 function childChromiums(): string[] {

@@ -7,6 +7,7 @@
  * While a run sends, `<slug>.lock` beside the log holds its process id: a second run for the same
  * statement is refused (it could send twice), unless that process is gone.
  */
+import { processAlive } from '../util/process-alive.ts';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -115,7 +116,7 @@ async function takeLock(lockFile: string): Promise<void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
         throw new SendLockedError(`another "clarion send" of this statement is running (process ${pid}) — wait for it to finish; if no such run is going on, delete ${lockFile}`);
       }
       await rm(lockFile, { force: true }); // left by a run that is gone
@@ -124,14 +125,6 @@ async function takeLock(lockFile: string): Promise<void> {
   throw new SendLockedError(`cannot take the lock ${lockFile}`);
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function syncDir(dir: string): Promise<void> {
   try {

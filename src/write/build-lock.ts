@@ -5,20 +5,12 @@
  */
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from '../util/process-alive.ts';
 import { toWriteError, WriteError } from './write-atomic.ts';
 
 export const LOCK_FILE = '.clarion-lock';
 
 export class LockedError extends Error {}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export async function acquireBuildLock(outDir: string): Promise<() => Promise<void>> {
   const file = path.join(outDir, LOCK_FILE);
@@ -43,7 +35,7 @@ export async function acquireBuildLock(outDir: string): Promise<() => Promise<vo
       if (error instanceof WriteError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw toWriteError(file, error);
       const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
         throw new LockedError(`another Clarion build (process ${pid}) is writing ${path.relative(process.cwd(), outDir) || outDir} — wait for it to finish, or build into another folder with --out`);
       }
       // Left behind by a build that no longer runs.

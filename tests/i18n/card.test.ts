@@ -7,12 +7,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPrinter, PrintError, type BrowserPrinter, type PdfMetadata } from '../../src/outputs/pdf/printer.ts';
 import { nuCheck } from '../support/nu-check.ts';
-import { readPdf } from '../support/read-pdf.ts';
+import { fontNames, readPdf } from '../support/read-pdf.ts';
 import { englishSource, urduSource, writeCard, writePrint } from './render-card.ts';
 
 const WIDTH = 1200;
@@ -47,17 +46,6 @@ function pixel(png: Uint8Array, x: number, y: number): number[] {
   return [...image.data.subarray(i, i + 3)];
 }
 
-/** BaseFont names of every font in a PDF, subset prefixes removed. */
-async function fontNames(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const names = new Set<string>();
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font')) {
-      names.add(String(object.get(PDFName.of('BaseFont'))).replace(/^\/([A-Z]{6}\+)?/, ''));
-    }
-  }
-  return [...names].sort();
-}
 
 const metadata: PdfMetadata = { title: 'Card', author: 'Clarion tests', lang: 'ur', creator: 'Clarion test', date: new Date('2023-11-27T00:00:00Z') };
 

@@ -85,3 +85,15 @@ function lookupDict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | u
   const object = value instanceof PDFRef ? doc.context.lookup(value) : value;
   return object instanceof PDFDict ? object : undefined;
 }
+
+/** BaseFont names of every font in a PDF, subset prefixes removed. */
+export async function fontNames(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const names = new Set<string>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font')) {
+      names.add(String(object.get(PDFName.of('BaseFont'))).replace(/^\/([A-Z]{6}\+)?/, ''));
+    }
+  }
+  return [...names].sort();
+}
