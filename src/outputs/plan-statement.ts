@@ -11,7 +11,7 @@ import { ORGANIZATION_FILE } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { loadKind, TemplateError, type Kind } from '../templates/load-kind.ts';
-import { loadStrings } from '../templates/locale.ts';
+import { loadStrings, localeWarning } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { renderStatement } from './render-statement.ts';
 import { emailSubject } from './email-subject.ts';
@@ -88,7 +88,11 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
 
 async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup & { typography: LanguageTypography }, diagnostics: Diagnostic[], resolveImage: Parameters<typeof renderStatement>[0]['resolveImage']): Promise<Planned | undefined> {
   const { organization, formats } = setup;
-  const { strings } = loadStrings(path.join(setup.templatesDir, 'locales'), statement.lang);
+  const loaded = loadStrings(path.join(setup.templatesDir, 'locales'), statement.lang);
+  const { strings } = loaded;
+  // One warning per statement that lists every template word missing in its language.
+  const missingWords = localeWarning(statement.lang, loaded, { file: statement.file });
+  if (missingWords) diagnostics.push(missingWords);
   const up = upTo(statement);
   const pageAssets = Object.fromEntries(Object.entries(setup.hrefs[kind.name] ?? {}).map(([k, v]) => [k, `${up}${v}`]));
   const canonicalUrl = organization.website ? new URL(`${statement.folder}/`, withSlash(organization.website)).href : undefined;
