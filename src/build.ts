@@ -226,7 +226,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     ...(sourceDateEpoch() ? { documentDate: sourceDateEpoch()! } : {}),
   };
   const printing = formats.includes('pdf') || formats.includes('card')
-    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(signal ? { signal } : {}), ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
+    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(signal ? { signal } : {}), ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(formats.includes('thumbnail') && formats.includes('pdf') ? { thumbnails: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
@@ -337,6 +337,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
       organization,
       statements: written,
       links: (s, strings) => formatLinks(s, formats, strings),
+      thumbnails: formats.includes('thumbnail') && formats.includes('pdf'),
       assets,
       generator: GENERATOR,
       now,

@@ -177,7 +177,7 @@ describe('clarion build: safety and failures', () => {
     const dir = await makeProject({});
     const result = await clarion(dir, 'build', '--formats', 'html,docs');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('clarion: unknown format "docs" — use one or more of html, text, pdf, docx, eml, card\n');
+    expect(result.stderr).toBe('clarion: unknown format "docs" — use one or more of html, text, pdf, docx, eml, card, thumbnail\n');
   });
 });
 

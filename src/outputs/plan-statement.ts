@@ -18,7 +18,7 @@ import { emailSubject } from './email-subject.ts';
 import type { EmlInput } from './eml.ts';
 import { messageId, messageIdDomain } from './message-id.ts';
 
-export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml', 'card'] as const;
+export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml', 'card', 'thumbnail'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface PlanSetup {

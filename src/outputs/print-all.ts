@@ -42,6 +42,8 @@ export interface PrintContext {
   printer?: Printer;
   /** When aborted, the browser is closed at once and the jobs left fail. */
   signal?: AbortSignal;
+  /** Also make a PNG of each PDF's first page (for the newsroom index). */
+  thumbnails?: boolean;
 }
 
 export interface PrintQueue {
@@ -102,6 +104,10 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
         });
         blocked(s, printed.warnings);
         job.files.push({ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf });
+        if (ctx.thumbnails) {
+          const { pdfThumbnail } = await import('./pdf-thumbnail.ts');
+          job.files.push({ path: `${s.folder}/thumbnail.png`, content: (await pdfThumbnail(printed.pdf)).png });
+        }
       }
       if (job.card !== undefined) {
         const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.card.html`, job.card);

@@ -8,6 +8,7 @@ import type { Kind } from '../templates/load-kind.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { released } from './render-feeds.ts';
+import { languageTypography, loadFonts, typographyStyle } from '../assets/fonts.ts';
 
 export interface IndexInputs {
   newsroom: Kind;
@@ -19,11 +20,14 @@ export interface IndexInputs {
   generator: string;
   /** Statements under an embargo later than this are left out. */
   now: Date;
+  /** Whether each statement has a thumbnail of its PDF's first page. */
+  thumbnails?: boolean;
 }
 
 export function renderIndex(inputs: IndexInputs): string {
   const { organization: org } = inputs;
   const { strings } = loadStrings(inputs.localesDir, org.lang);
+  const fonts = loadFonts(path.join(path.dirname(inputs.localesDir), 'fonts.yaml'));
   const sorted = [...released(inputs.statements, inputs.now)].sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.title.localeCompare(b.title));
   const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
   return inputs.newsroom.templates.index!({
@@ -46,6 +50,9 @@ export function renderIndex(inputs: IndexInputs): string {
         date: s.date.date,
         dateText: formatDate(s.date, s.lang),
         href: `${s.folder}/`,
+        // Each entry in its own language's fonts (Nastaliq for Urdu...).
+        typographyStyle: typographyStyle(languageTypography(fonts, s.lang)),
+        ...(inputs.thumbnails ? { thumbnail: `${s.folder}/thumbnail.png` } : {}),
         formats: inputs.links(s, own).map((l) => ({ ...l, href: path.posix.join(s.folder, l.href) })),
       };
     }),

@@ -93,6 +93,19 @@ describe('a statement in English and Urdu', () => {
     }
   });
 
+  it("shows a thumbnail of each PDF's first page in the newsroom index, the same bytes on every build", async () => {
+    const index = parseHtml(await read(dir, 'dist/index.html'));
+    const thumbs = selectAll('.statements img', index).map((i) => String(i.properties.src));
+    expect(thumbs.sort()).toEqual([`${SLUG}/thumbnail.png`, `${SLUG}/ur/thumbnail.png`, 'hrc55-ahmadiyya-places-of-worship/thumbnail.png']);
+    for (const src of thumbs) {
+      const png = await readFile(path.join(dir, 'dist', src));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(240);
+    }
+    expect((await clarion(dir, 'build', '--formats', 'html,pdf,thumbnail', '--out', 'thumbs')).code).toBe(0);
+    expect(Buffer.compare(await readFile(path.join(dir, 'dist', SLUG, 'ur/thumbnail.png')), await readFile(path.join(dir, 'thumbs', SLUG, 'ur/thumbnail.png')))).toBe(0);
+  });
+
   it('writes Atom feeds that an independent parser reads: every language, and one per language', async () => {
     const all = parseFeed(await read(dir, 'dist/feed.xml'));
     expect(all.items.map((i) => i.url).sort()).toEqual([`${WEBSITE}${SLUG}/`, `${WEBSITE}${SLUG}/ur/`, `${WEBSITE}hrc55-ahmadiyya-places-of-worship/`]);

@@ -55,7 +55,7 @@ describe('incremental builds', () => {
     const before = await listFiles(path.join(dir, 'dist'));
     await rm(path.join(dir, 'statements/c.md'));
     const again = await runBuild(dir, options);
-    expect(again.removed.sort()).toEqual(['c/c.eml', 'c/c.pdf', 'c/c.txt', 'c/card.png', 'c/email.html', 'c/index.html']);
+    expect(again.removed.sort()).toEqual(['c/c.eml', 'c/c.pdf', 'c/c.txt', 'c/card.png', 'c/email.html', 'c/index.html', 'c/thumbnail.png']);
     const after = await listFiles(path.join(dir, 'dist'));
     expect(after).toEqual(before.filter((f) => !f.startsWith('c/')));
     expect(after).toContain('notes-of-mine.txt');
@@ -68,7 +68,7 @@ describe('incremental builds', () => {
     const again = await runBuild(dir, options);
     expect(again.built.map((b) => b.file)).toEqual(['statements/renamed.md']);
     expect(again.removed).toEqual([]);
-    expect(await listFiles(path.join(dir, 'dist/a'))).toEqual(['a.eml', 'a.pdf', 'a.txt', 'card.png', 'email.html', 'index.html']);
+    expect(await listFiles(path.join(dir, 'dist/a'))).toEqual(['a.eml', 'a.pdf', 'a.txt', 'card.png', 'email.html', 'index.html', 'thumbnail.png']);
   });
 
   it('ignores a corrupt manifest and rebuilds everything', async () => {
