@@ -1,7 +1,9 @@
 /**
  * Finds statement sources: the Markdown files under the given paths (default: statements/).
- * A symbolic link is followed only when it resolves inside statements/; one that leads out of
- * it (or nowhere) is reported, and the file it points at is never opened.
+ * A symbolic link to a statement is followed only when it resolves inside statements/; one that
+ * leads out of it (or nowhere) is reported, and the file it points at is never opened. A linked
+ * folder is never walked: inside statements/ its files are found where they are, and one
+ * outside it is reported.
  */
 import { lstatSync, realpathSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
@@ -34,16 +36,12 @@ export async function findSourcesChecked(root: string, paths: readonly string[])
   const confinedTo = await realpath(path.join(root, STATEMENTS)).catch(() => path.resolve(root, STATEMENTS));
   const refuse = (absolute: string, what: 'statement' | 'folder', target: 'outside' | 'missing') => {
     const file = relative(root, absolute);
-    const message = target === 'missing' ? `the ${what} is a link to a ${what === 'folder' ? 'folder' : 'file'} that does not exist` : `the ${what} is a link to a ${what === 'folder' ? 'folder' : 'file'} outside statements/`;
-    const hint = target === 'missing' ? `remove the link, or copy the ${what === 'folder' ? 'folder' : 'file'} itself into statements/` : `copy the ${what === 'folder' ? 'folder' : 'file'} itself into statements/`;
+    const noun = what === 'folder' ? 'folder' : 'file';
+    const message = `the ${what} is a link to a ${noun} ${target === 'missing' ? 'that does not exist' : 'outside statements/'}`;
+    const hint = `${target === 'missing' ? 'remove the link, or copy' : 'copy'} the ${noun} itself into statements/`;
     refused.set(file, { file, line: 1, column: 1, severity: 'error', rule: 'symlink', message, hint });
   };
-  const visited = new Set<string>();
-
   const walk = async (dir: string): Promise<void> => {
-    const real = await realpath(dir).catch(() => dir);
-    if (visited.has(real)) return;
-    visited.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -56,7 +54,7 @@ export async function findSourcesChecked(root: string, paths: readonly string[])
         if (what === 'statement' && !MARKDOWN.test(entry.name)) continue;
         if (!target || !info) refuse(full, what, 'missing');
         else if (!inside(confinedTo, target)) refuse(full, what, 'outside');
-        else if (info.isDirectory()) await walk(full);
+        // A linked folder inside statements/ is not walked again: its files are found where they are.
         else if (info.isFile()) found.add(relative(root, full));
         continue;
       }
@@ -85,7 +83,7 @@ export async function findSourcesChecked(root: string, paths: readonly string[])
     if (!info) throw new UsageError(`${given}: no such file or folder — give a statement file or a folder of statements`);
     if (info.isDirectory()) {
       await walk(absolute);
-    } else if (MARKDOWN.test(absolute)) {
+    } else if (MARKDOWN.test(absolute) && info.isFile()) {
       found.add(relative(root, absolute));
     } else {
       throw new UsageError(`${given}: not a Markdown statement (.md) — give a statement file or a folder of statements`);

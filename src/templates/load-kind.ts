@@ -35,6 +35,9 @@ export class TemplateError extends Error {
 export function loadKind(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[] = ['page', 'text']): Kind {
   const dir = path.join(templatesDir, name);
   const env = Handlebars.create();
+  // Templates never write to the console: `{{log ...}}` goes nowhere. (Prototype access is refused
+  // by the runtime options below, which also keeps Handlebars' "Access has been denied" warning quiet.)
+  env.log = () => undefined;
   registerHelpers(env);
   const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const files: string[] = [];

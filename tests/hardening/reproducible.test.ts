@@ -1,0 +1,120 @@
+/**
+ * Reproducible builds: two clean builds of the same sources, in two copies of the project and
+ * into two differently named output folders, give byte-identical trees, every format included
+ * (PDFs, share cards, thumbnails, email drafts and Word files). The manifest is compared apart:
+ * it legitimately names the project's folder (the absolute paths of the images a statement
+ * uses), and its keys hash the absolute paths of the templates, so they change with the folder.
+ */
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clarion, makeProject } from '../support/project.ts';
+import { hashTree, hostileProject } from './support.ts';
+
+const MANIFEST = '.clarion-manifest.json';
+
+/**
+ * Outputs that are not reproducible yet, and why. They may differ between the two builds; every
+ * other file must not. Remove an entry once its cause is fixed.
+ */
+const NOT_YET_REPRODUCIBLE: Record<string, string> = {
+  // The unsafe reference definition leaves `<a href="">`, which Chromium turns into a PDF link
+  // to the temporary print file: /URI (file:///<project>/<out>/.clarion-print/unsafe-links.html).
+  'unsafe-links/unsafe-links.pdf': 'a link to the print file, by absolute path',
+  // Chromium tags table header cells with /ID (node00000422): DOM node ids of the renderer,
+  // which depend on the pages (and cards) it loaded before, in whatever order they were printed.
+  'wide-table/wide-table.pdf': "the renderer's DOM node ids in the table's structure tree",
+};
+
+interface Built {
+  project: string;
+  out: string;
+  code: number;
+  stderr: string;
+  /** `sha256  path` of every file but the manifest. */
+  tree: string[];
+  manifest: string;
+}
+
+async function buildInto(project: string, out: string): Promise<Built> {
+  const result = await clarion(project, 'build', '--out', out);
+  const tree = (await hashTree(path.join(project, out))).filter((line) => !line.endsWith(`  ${MANIFEST}`));
+  return { project, out, code: result.code, stderr: result.stderr, tree, manifest: await readFile(path.join(project, out, MANIFEST), 'utf8') };
+}
+
+/** The manifest with the project's folder replaced and the keys (hashes of absolute paths) left out. */
+function portableManifest(built: Built): unknown {
+  const root = realpathSync(built.project);
+  const manifest = JSON.parse(built.manifest.split(root).join('<project>')) as { statements: Record<string, { key?: string }> };
+  for (const entry of Object.values(manifest.statements)) delete entry.key;
+  return manifest;
+}
+
+/** Paths whose content differs between two trees (or that only one has). */
+function differing(a: string[], b: string[]): string[] {
+  const hashes = (tree: string[]) => new Map(tree.map((line) => [line.slice(66), line.slice(0, 64)]));
+  const [ha, hb] = [hashes(a), hashes(b)];
+  return [...new Set([...ha.keys(), ...hb.keys()])].filter((file) => ha.get(file) !== hb.get(file)).sort();
+}
+
+describe('two clean builds of the sample statements', () => {
+  let one: Built;
+  let two: Built;
+  beforeAll(async () => {
+    one = await buildInto(await makeProject({}, { samples: true }), 'dist');
+    two = await buildInto(await makeProject({}, { samples: true }), 'public/site');
+  }, 240_000);
+
+  it('succeed, with every format', () => {
+    expect(one.stderr).toBe('');
+    expect([one.code, two.code]).toEqual([0, 0]);
+    for (const ext of ['.html', '.txt', '.pdf', '.eml', '.docx', '.png']) expect(one.tree.some((line) => line.endsWith(ext)), ext).toBe(true);
+  });
+
+  it('give byte-identical trees', () => {
+    expect(two.tree).toEqual(one.tree);
+  });
+
+  it('give the same manifest but for the project folder and the keys', () => {
+    expect(portableManifest(two)).toEqual(portableManifest(one));
+    expect(one.manifest).not.toContain(two.out);
+  });
+});
+
+describe('two clean builds of the hostile corpus', () => {
+  let one: Built;
+  let two: Built;
+  beforeAll(async () => {
+    one = await buildInto(await hostileProject(), 'dist');
+    two = await buildInto(await hostileProject(), 'out/two');
+  }, 240_000);
+
+  it('report the same problems and print every statement that builds', () => {
+    expect([one.code, two.code]).toEqual([1, 1]);
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.tree.filter((line) => line.endsWith('.pdf'))).toHaveLength(13);
+  });
+
+  it('give byte-identical trees (but for the outputs not reproducible yet)', () => {
+    const different = differing(one.tree, two.tree);
+    expect(different.filter((file) => !(file in NOT_YET_REPRODUCIBLE))).toEqual([]);
+    expect(one.tree.length).toBe(two.tree.length);
+  });
+
+  it('give the same manifest but for the project folder and the keys', () => {
+    expect(portableManifest(two)).toEqual(portableManifest(one));
+    // What the manifest legitimately holds: the absolute path of an image a statement uses.
+    expect(one.manifest).toContain(`"${realpathSync(one.project)}/statements/images/dot.png"`);
+  });
+
+  // KNOWN BUG (see NOT_YET_REPRODUCIBLE): a PDF names the folder it was printed in. Make this an
+  // `it` once links with an empty or relative href no longer resolve against the print file.
+  it.fails('write no PDF that names the folder it was built in', async () => {
+    for (const line of one.tree.filter((l) => l.endsWith('.pdf'))) {
+      const pdf = await readFile(path.join(one.project, one.out, line.slice(66)), 'latin1');
+      expect(pdf, line.slice(66)).not.toContain('file://');
+      expect(pdf, line.slice(66)).not.toContain(realpathSync(one.project));
+    }
+  });
+});
