@@ -41,6 +41,8 @@ export interface Planned {
   print?: string;
   /** The share card's HTML, captured as card.png. */
   card?: string;
+  /** The web page's absolute URL, when the organisation has a website. */
+  pageUrl?: string;
   /** The email draft, composed once the PDF (a possible attachment) exists. */
   eml?: Omit<EmlInput, 'attachments'>;
 }
@@ -141,7 +143,7 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
       };
     }
   }
-  return { statement, files, ...(rendered.print !== undefined ? { print: rendered.print } : {}), ...(rendered.card !== undefined ? { card: rendered.card } : {}), ...(eml ? { eml } : {}) };
+  return { statement, files, ...(canonicalUrl ? { pageUrl: canonicalUrl } : {}), ...(rendered.print !== undefined ? { print: rendered.print } : {}), ...(rendered.card !== undefined ? { card: rendered.card } : {}), ...(eml ? { eml } : {}) };
 }
 
 export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {

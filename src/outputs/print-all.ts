@@ -27,6 +27,8 @@ export interface Printable {
   print?: string;
   /** The HTML of the share card (1200×630 PNG). */
   card?: string;
+  /** The web page's absolute URL, when the organisation has a website. */
+  pageUrl?: string;
 }
 
 export interface PrintContext {
@@ -83,7 +85,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
     try {
       if (job.print !== undefined) {
         // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
-        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, job.print);
+        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, printableLinks(job.print, job.pageUrl));
         const printed = await printer.print({
           label: s.file,
           htmlFile,
@@ -207,4 +209,17 @@ export function headingsOf(html: string): string[] {
       )
       .trim(),
   );
+}
+
+/**
+ * Links in the body that are relative (or empty) would point at the temporary print file once
+ * printed, naming the build folder in the PDF: they are made absolute against the web page's
+ * URL when there is one, and otherwise left as text. In-page links (#...) stay.
+ */
+export function printableLinks(html: string, pageUrl: string | undefined): string {
+  return html.replace(/<a href="([^"]*)"([^>]*)>/g, (tag, href: string, rest: string) => {
+    if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return tag;
+    if (!pageUrl || href === '') return `<a${rest}>`;
+    return `<a href="${new URL(href.replace(/&amp;/g, '&'), pageUrl).href.replace(/&/g, '&amp;')}"${rest}>`;
+  });
 }

@@ -23,7 +23,27 @@ export async function stampMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pro
   doc.setLanguage(metadata.lang);
   if (metadata.headings?.length) restoreOutlineTitles(doc, metadata.headings);
   // Object streams would need PDF 1.5; a plain cross-reference table reads everywhere.
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return renumberNodeIds(saved);
+}
+
+/**
+ * Chromium names some structure elements (table header cells) after the renderer's DOM node ids,
+ * `(node00000422)`, which depend on what the renderer loaded before. Renumbered in order of first
+ * appearance, with the same length so every byte offset of the file stays valid.
+ */
+export function renumberNodeIds(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const ids = new Map<string, string>();
+  const renumbered = text.replace(/\(node(\d{8})\)/g, (_all, id: string) => {
+    let mapped = ids.get(id);
+    if (!mapped) {
+      mapped = String(ids.size + 1).padStart(8, '0');
+      ids.set(id, mapped);
+    }
+    return `(node${mapped})`;
+  });
+  return ids.size === 0 ? pdf : new Uint8Array(Buffer.from(renumbered, 'latin1'));
 }
 
 /**
