@@ -1,16 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.ts';
+import { clarion, repoRoot as root } from './support/project.ts';
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures/check');
-const root = path.resolve(import.meta.dirname, '..');
-
-async function clarion(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('clarion check', () => {
   it('passes the sample statements with no problems', async () => {
