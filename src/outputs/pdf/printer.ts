@@ -4,10 +4,10 @@
  * files the caller wrote and on the metadata it passes. The same pages also take screenshots
  * (share cards), under the same rules.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer';
 import { blockReason, realRoots } from './block-reason.ts';
 import { findChromium } from './find-chromium.ts';
@@ -127,6 +127,8 @@ interface Session {
 interface PooledPage {
   page: Page;
   job?: { roots: string[]; warnings: Set<string> };
+  /** The folder (file: URL) of the document the page shows: the next one from there is swapped in without a navigation. */
+  folder?: string;
 }
 
 async function openPage(browser: Browser): Promise<PooledPage> {
@@ -318,8 +320,17 @@ async function render<T>(
       page.once('error', onError);
       pooled.job = { roots, warnings };
       if (task.prepare) await task.prepare(page);
-      // 'load' waits for images and stylesheets; the task then waits for the fonts.
-      await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
+      // 'load' waits for images and stylesheets; the task then waits for the fonts. A page already
+      // showing a document of the same folder takes the next one in place (relative URLs resolve the
+      // same way): a navigation costs Chromium more than printing a short document does.
+      const folder = new URL('.', documentUrl).href;
+      if (pooled.folder === folder) {
+        await page.setContent(await readFile(fileURLToPath(documentUrl), 'utf8'), { waitUntil: 'load', timeout: 0 });
+      } else {
+        pooled.folder = undefined;
+        await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
+        pooled.folder = folder;
+      }
       const result = await task.run(page);
       page.off('error', onError);
       if (task.reset) await task.reset(page);
@@ -337,7 +348,8 @@ async function render<T>(
 
   try {
     const result = await Promise.race([work, stopped]);
-    return { result, warnings: [...warnings] };
+    // Requests are made in no fixed order: sorted, the same document gives the same report.
+    return { result, warnings: [...warnings].sort() };
   } finally {
     clearTimeout(timer);
     browser.off('disconnected', onDisconnected);

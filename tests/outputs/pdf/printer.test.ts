@@ -157,6 +157,32 @@ describe('what a page may load', () => {
     expect((await readPdf(pdf)).text).not.toContain('outside the allowed folder');
   });
 
+  it('keeps the same rules for a document swapped into a page that printed one from the same folder', async () => {
+    // One page: every document after the first is put in place of the one before, without a navigation.
+    const single = await launchPrinter({ concurrency: 1 });
+    try {
+      const first = await single.print(await fixture('swap-first', `<p>The first document.</p><img src="https://example.com/a.png" alt="">`));
+      const script = await single.print(await fixture('swap-script', `<p id="p">Written in HTML.</p><script>document.getElementById('p').textContent = 'Rewritten by a script.';</script>`));
+      const remote = await single.print(await fixture('swap-remote', `<p>Second.</p><img src="https://example.com/b.png" alt=""><iframe src="../secret.txt"></iframe>`));
+      expect(first.warnings).toEqual(['blocked request to https://example.com/a.png (only local files may load when printing)']);
+      expect((await readPdf(script.pdf)).text.trim()).toBe('Written in HTML.');
+      expect(remote.warnings).toEqual([
+        `blocked request to file://${dir}/secret.txt (outside the folders allowed when printing)`,
+        'blocked request to https://example.com/b.png (only local files may load when printing)',
+      ]);
+      expect((await readPdf(remote.pdf)).text).not.toContain('first document');
+      // The same bytes as a document loaded by a navigation in another browser.
+      const fresh = await launchPrinter({ concurrency: 1 });
+      try {
+        expect(Buffer.compare((await fresh.print(await fixture('swap-remote', `<p>Second.</p><img src="https://example.com/b.png" alt=""><iframe src="../secret.txt"></iframe>`))).pdf, remote.pdf)).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await single.close();
+    }
+  });
+
   it('refuses an HTML file outside the allowed folders', async () => {
     const job = await fixture('misplaced', release, { job: { allowedRoots: [path.join(dir, 'elsewhere')] } });
     await expect(printer.print(job)).rejects.toThrow(PrintError);
