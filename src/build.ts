@@ -241,6 +241,8 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     }
     return true;
   });
+  // Chromium starts while the statements are rendered: the first PDF need not wait for it.
+  if (buildable.length > 0) printing?.warm();
   const mediaOf = new Map<string, string[]>();
   const early = new Set<string>();
   let progressDone = 0;

@@ -16,6 +16,7 @@ import { writeAtomic } from '../write/write-atomic.ts';
 import type { BrowserPrinter as Printer } from './pdf/printer.ts';
 
 const loadPrinter = () => import('./pdf/printer.ts');
+const loadThumbnails = () => import('./pdf-thumbnail.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
 export const PRINT_STAGING = '.clarion-print';
@@ -51,6 +52,8 @@ export interface PrintContext {
 export interface PrintQueue {
   /** Starts printing a statement's PDF; on success the PDF joins the statement's files. */
   add(job: Printable): void;
+  /** Starts Chromium now, while statements are still being rendered: a build that will print calls it early. */
+  warm(): void;
   /** Waits for every PDF, closes the browser; returns problems and the statements whose PDF failed. */
   finish(): Promise<{ diagnostics: Diagnostic[]; failed: string[] }>;
   /** Whether a browser was started (a build with nothing to print starts none). */
@@ -80,47 +83,54 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
     }
   };
+  const printPdf = async (printer: Printer, s: Statement, html: string, pageUrl: string | undefined) => {
+    // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
+    const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, printableLinks(html, pageUrl));
+    const printed = await printer.print({
+      label: s.file,
+      htmlFile,
+      allowedRoots,
+      paper: ctx.organization.paper,
+      metadata: {
+        title: s.title,
+        author: ctx.organization.name,
+        ...(s.summary ? { subject: s.summary } : {}),
+        ...(s.tags.length ? { keywords: s.tags } : {}),
+        lang: s.lang,
+        creator: ctx.generator,
+        producer: ctx.generator,
+        date: sourceDate ?? s.date.instant,
+        headings: headingsOf(html),
+      },
+      ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+    });
+    const files = [{ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf }];
+    if (ctx.thumbnails) files.push({ path: `${s.folder}/thumbnail.png`, content: (await (await loadThumbnails()).pdfThumbnail(printed.pdf)).png });
+    return { files, warnings: printed.warnings };
+  };
+  const captureCard = async (printer: Printer, s: Statement, html: string) => {
+    const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.card.html`, html);
+    const shot = await printer.screenshot({ label: s.file, htmlFile, allowedRoots, width: 1200, height: 630, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
+    return { files: [{ path: `${s.folder}/card.png`, content: shot.png }], warnings: shot.warnings };
+  };
   const printOne = async (printer: Printer, job: Printable) => {
     const s = job.statement;
-    try {
-      if (job.print !== undefined) {
-        // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
-        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, printableLinks(job.print, job.pageUrl));
-        const printed = await printer.print({
-          label: s.file,
-          htmlFile,
-          allowedRoots,
-          paper: ctx.organization.paper,
-          metadata: {
-            title: s.title,
-            author: ctx.organization.name,
-            ...(s.summary ? { subject: s.summary } : {}),
-            ...(s.tags.length ? { keywords: s.tags } : {}),
-            lang: s.lang,
-            creator: ctx.generator,
-            producer: ctx.generator,
-            date: sourceDate ?? s.date.instant,
-            headings: headingsOf(job.print),
-          },
-          ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
-        });
-        blocked(s, printed.warnings);
-        job.files.push({ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf });
-        if (ctx.thumbnails) {
-          const { pdfThumbnail } = await import('./pdf-thumbnail.ts');
-          job.files.push({ path: `${s.folder}/thumbnail.png`, content: (await pdfThumbnail(printed.pdf)).png });
-        }
-      }
-      if (job.card !== undefined) {
-        const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.card.html`, job.card);
-        const shot = await printer.screenshot({ label: s.file, htmlFile, allowedRoots, width: 1200, height: 630, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
-        blocked(s, shot.warnings);
-        job.files.push({ path: `${s.folder}/card.png`, content: shot.png });
-      }
-    } catch (error) {
-      if (!isNamed(error, 'PrintError')) throw error;
-      if (!(error instanceof Error)) throw error;
-      fail(s, error.message.replace(`${s.file} `, 'the PDF '), 'the other outputs of this statement are not written either; fix the cause and build again');
+    // The PDF and the share card are made side by side, on pages of their own.
+    const [pdf, card] = await Promise.allSettled([
+      job.print !== undefined ? printPdf(printer, s, job.print, job.pageUrl) : undefined,
+      job.card !== undefined ? captureCard(printer, s, job.card) : undefined,
+    ]);
+    const problem = pdf.status === 'rejected' ? { error: pdf.reason as unknown, what: 'the PDF ' } : card.status === 'rejected' ? { error: card.reason as unknown, what: 'the share card ' } : undefined;
+    if (problem) {
+      const { error, what } = problem;
+      if (!isNamed(error, 'PrintError') || !(error instanceof Error)) throw error;
+      fail(s, error.message.replace(`${s.file} `, what), 'the other outputs of this statement are not written either; fix the cause and build again');
+      return;
+    }
+    for (const made of [pdf, card]) {
+      if (made.status !== 'fulfilled' || !made.value) continue;
+      blocked(s, made.value.warnings);
+      job.files.push(...made.value.files);
     }
   };
 
@@ -131,6 +141,8 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
         return jobs.length > 0;
       },
       add: (job) => void jobs.push(job),
+      // The baseline starts a browser per PDF, as it prints.
+      warm: () => {},
       async finish() {
         try {
           for (const job of jobs) {
@@ -160,18 +172,24 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   ctx.signal?.addEventListener('abort', () => {
     if (printer && !ctx.printer) void printer.then((p) => p.close(), () => {});
   });
+  const warm = (): Promise<Printer> => {
+    if (printer) return printer;
+    printer = launch();
+    started = true;
+    // A failed start is reported for each job that needed the browser (see add).
+    printer.catch(() => {});
+    if (ctx.thumbnails) void loadThumbnails().catch(() => {});
+    return printer;
+  };
   return {
     get launched() {
       return started;
     },
+    warm: () => void warm(),
     add(job) {
-      // Chromium starts only when the first PDF is wanted.
-      if (!printer) {
-        printer = launch();
-        started = true;
-      }
+      // Chromium starts when the first PDF is wanted, if the build did not start it earlier.
       pending.push(
-        printer.then(
+        warm().then(
           (p) => printOne(p, job),
           (error: unknown) => fail(job.statement, 'the PDF was not made', cannotLaunch(error)),
         ),
