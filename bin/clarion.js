@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Runs Clarion's TypeScript sources directly: users need no compile step.
-import { register } from 'tsx/esm/api';
+// Runs Clarion: the compiled modules when they match the sources (see scripts/compile.mjs),
+// otherwise the TypeScript sources themselves, so users need no compile step.
+import { compiledCli } from '../scripts/compile.mjs';
 
-register();
-const { run } = await import('../src/cli.ts');
+const compiled = process.env.CLARION_FROM_SOURCES ? undefined : compiledCli();
+let run;
+if (compiled) {
+  ({ run } = await import(compiled));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ run } = await import('../src/cli.ts'));
+}
 process.exitCode = await run(process.argv.slice(2));

@@ -11,12 +11,11 @@ import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
 import { promoteWarning, wordCountsOf } from './check.ts';
 import { formatWordCount, type WordCount } from './report/reporter.ts';
-import { planAll } from './outputs/plan-all.ts';
-import { FORMATS, formatLinks, type Format, type Planned, type PlanSetup } from './outputs/plan-statement.ts';
-import { createPrintQueue, sourceDateEpoch } from './outputs/print-all.ts';
+import { FORMATS, formatLinks, type Format } from './outputs/formats.ts';
+import type { Planned, PlanSetup } from './outputs/plan-statement.ts';
+import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } from './outputs/print-all.ts';
 import type { BrowserPrinter as Printer } from './outputs/pdf/printer.ts';
-import { renderFeeds } from './outputs/render-feeds.ts';
-import { renderIndex } from './outputs/render-index.ts';
+import { renderSite, siteKey, type SiteInputs } from './outputs/render-site.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
 import { loadStatements, ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
@@ -24,7 +23,7 @@ import type { Organization } from './sources/schema.ts';
 import type { Statement } from './sources/statement.ts';
 import { loadKind, TemplateError, type Kind } from './templates/load-kind.ts';
 import { VERSION } from './version.ts';
-import { hashFiles, hashParts, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
+import { hashFiles, hashParts, hashTree, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
 import { outputPath } from './write/output-path.ts';
 import { acquireBuildLock, LockedError } from './write/build-lock.ts';
 import { writeAtomic, WriteError } from './write/write-atomic.ts';
@@ -144,9 +143,16 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const formats = parseFormats(options.formats);
   const outDir = path.resolve(root, options.out);
   let release: (() => Promise<void>) | undefined;
+  const browser = browserOwner({
+    ...(options.printer ? { printer: options.printer } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    thumbnails: formats.includes('thumbnail') && formats.includes('pdf'),
+  });
   try {
     release = await acquireBuildLock(outDir);
-    return await buildLocked(root, outDir, formats, options);
+    return await buildLocked(root, outDir, formats, options, browser);
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     // A write the whole build depends on failed (the shared assets, the disk): stop here.
@@ -155,12 +161,20 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       diagnostics: [{ file: error.file, line: 1, column: 1, severity: 'error', rule: 'write', message: `cannot write: ${error.reason}`, hint: error.hint }],
     };
   } finally {
+    // No Chromium outlives the build, whatever happened.
+    await browser.close();
     await release?.();
   }
 }
 
-async function buildLocked(root: string, outDir: string, formats: Format[], options: BuildOptions): Promise<BuildResult> {
+async function buildLocked(root: string, outDir: string, formats: Format[], options: BuildOptions, browser: BrowserOwner): Promise<BuildResult> {
   const signal = options.signal;
+  // When any source changed since the last build without failures, Chromium starts at once, while
+  // the statements are read and rendered: the first PDF need not wait for it.
+  const previous = options.force ? undefined : await readManifest(outDir, VERSION);
+  const inputs = hashTree(root, [path.join(root, STATEMENTS_DIR), path.join(root, TEMPLATES_DIR)], [VERSION, JSON.stringify({ formats, strict: options.strict ?? false })]);
+  const prints = (formats.includes('pdf') || formats.includes('card')) && !options.naive;
+  if (prints && previous?.inputs !== inputs) void browser.start().catch(() => {});
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
@@ -202,13 +216,12 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
   }
 
   // What each statement's outputs depend on, and which statements are already up to date.
-  const previous = options.force ? undefined : await readManifest(outDir, VERSION);
   const manifest: Manifest = { clarion: VERSION, statements: { ...(previous?.statements ?? {}) } };
   const organizationBytes = readFileSync(path.join(root, ORGANIZATION_FILE));
   const shared = [path.join(templatesDir, 'fonts.yaml'), ...listFiles(path.join(templatesDir, 'locales'))];
-  const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared])]));
+  const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared], root)]));
   const keyOf = (statement: Statement, media: readonly string[]) =>
-    hashParts([VERSION, JSON.stringify({ formats, strict: options.strict ?? false }), readFileSync(path.join(root, statement.file)), organizationBytes, kindHashes.get(statement.kind) ?? '', hashFiles(media)]);
+    hashParts([VERSION, JSON.stringify({ formats, strict: options.strict ?? false }), readFileSync(path.join(root, statement.file)), organizationBytes, kindHashes.get(statement.kind) ?? '', hashFiles(media.map((m) => path.resolve(root, m)), root)]);
   const upToDate = (statement: Statement): boolean => {
     const entry = previous?.statements[statement.file];
     return entry !== undefined && entry.slug === statement.folder && entry.key === keyOf(statement, entry.media) && entry.outputs.every((f) => existsSync(path.join(outDir, f)));
@@ -225,8 +238,21 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     generator: GENERATOR,
     ...(sourceDateEpoch() ? { documentDate: sourceDateEpoch()! } : {}),
   };
+  const site: SiteInputs = {
+    root,
+    templatesDir,
+    newsroom,
+    shared,
+    organization,
+    organizationBytes,
+    formats,
+    assets,
+    generator: GENERATOR,
+    now: options.now ?? sourceDateEpoch() ?? new Date(),
+    version: VERSION,
+  };
   const printing = formats.includes('pdf') || formats.includes('card')
-    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, ...(signal ? { signal } : {}), ...(options.printer ? { printer: options.printer } : {}), ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.naive ? { naive: true } : {}), ...(formats.includes('thumbnail') && formats.includes('pdf') ? { thumbnails: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
+    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, browser, ...(options.naive ? { naive: true } : {}), ...(formats.includes('thumbnail') && formats.includes('pdf') ? { thumbnails: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
@@ -241,12 +267,16 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     }
     return true;
   });
+  signal?.throwIfAborted();
   // Chromium starts while the statements are rendered: the first PDF need not wait for it.
   if (buildable.length > 0) printing?.warm();
   const mediaOf = new Map<string, string[]>();
   const early = new Set<string>();
   let progressDone = 0;
+  let ahead: { key: string; files: Promise<{ path: string; content: string }[]> } | undefined;
   try {
+    // The renderers load only when there is something to render.
+    const { planAll } = buildable.length > 0 ? await import('./outputs/plan-all.ts') : { planAll: async () => {} };
     await planAll(
       buildable,
       setup,
@@ -259,7 +289,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
           return;
         }
         planned.push(outcome.plan);
-        mediaOf.set(statement.file, outcome.mediaSources);
+        mediaOf.set(statement.file, outcome.mediaSources.map((m) => path.relative(root, m).split(path.sep).join('/')));
         // Its images must be in place before its PDF is printed.
         for (const image of outcome.media) {
           if (mediaWritten.has(image.path)) continue;
@@ -278,13 +308,22 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
       },
       { kinds, ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}) },
     );
+    // While Chromium prints, the site is rendered as it will be if every PDF succeeds.
+    const expected = loaded.statements.filter((s) => !failed.has(s.file) && (result.upToDate.includes(s.file) || planned.some((p) => p.statement === s)));
+    const key = siteKey(site, expected);
+    if (previous?.site?.key !== key) {
+      ahead = { key, files: renderSite(site, expected) };
+      ahead.files.catch(() => {});
+    }
   } finally {
     if (printing) {
-      result.browserLaunched = printing.launched;
       const printed = await printing.finish();
+      // Chromium closes while the outputs are written.
+      void browser.close();
       diagnostics.push(...printed.diagnostics);
       for (const file of printed.failed) failed.add(file);
     }
+    result.browserLaunched = browser.launched || (options.naive === true && planned.length > 0);
   }
   signal?.throwIfAborted();
   planned.sort((a, b) => a.statement.file.localeCompare(b.statement.file));
@@ -328,25 +367,20 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
   const listed = new Set([...result.built.map((b) => b.file), ...result.upToDate]);
   const written = loaded.statements.filter((s) => listed.has(s.file));
   result.published = written.map((s) => ({ file: s.file, slug: s.slug, folder: s.folder, title: s.title, kind: s.kind }));
-  const now = options.now ?? sourceDateEpoch() ?? new Date();
-  if (formats.includes('html')) {
-    for (const file of renderFeeds(written, organization, now)) result.files += await writeIfChanged(outDir, file.path, file.content);
+  const key = siteKey(site, written);
+  const siteCurrent = previous?.site?.key === key && previous.site.outputs.every((f) => existsSync(path.join(outDir, f)));
+  if (siteCurrent) {
+    manifest.site = previous.site;
+  } else {
+    // Usually rendered already, while the PDFs were printing.
+    const files = await (ahead?.key === key ? ahead.files : renderSite(site, written));
+    for (const file of files) result.files += await writeIfChanged(outDir, file.path, file.content);
+    manifest.site = { key, outputs: files.map((f) => f.path) };
   }
-  if (newsroom) {
-    const index = renderIndex({
-      newsroom,
-      localesDir: path.join(templatesDir, 'locales'),
-      organization,
-      statements: written,
-      links: (s, strings) => formatLinks(s, formats, strings),
-      thumbnails: formats.includes('thumbnail') && formats.includes('pdf'),
-      assets,
-      generator: GENERATOR,
-      now,
-    });
-    result.files += await writeIfChanged(outDir, 'index.html', index);
-  }
-  if (result.files > 0 || result.removed.length > 0 || !previous) {
+  // A build without failures records its inputs: the same inputs next time mean nothing to print.
+  const clean = options.paths.length === 0 && failed.size === 0 && countBySeverity(diagnostics).errors === 0;
+  if (clean) manifest.inputs = inputs;
+  if (result.files > 0 || result.removed.length > 0 || !previous || !siteCurrent || previous.inputs !== manifest.inputs) {
     result.files += await writeIfChanged(outDir, MANIFEST_FILE, serializeManifest(manifest));
   }
   result.failed = [...failed].sort();

@@ -2,12 +2,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { check } from './check.ts';
 import { CliUsageError, helpText, parseCli } from './cli-args.ts';
-import { formatReport, jsonReport } from './report/reporter.ts';
 import { UsageError } from './sources/find-sources.ts';
-import { jsonSchemas } from './sources/schema.ts';
 import { VERSION } from './version.ts';
+// Each command loads what it needs when it runs: `clarion --version` loads no schema, a build no
+// mail composer.
 
 export interface Io {
   cwd: string;
@@ -35,6 +34,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         io.stdout(`${VERSION}\n`);
         return 0;
       case 'check': {
+        const [{ check }, { formatReport, jsonReport }] = await Promise.all([import('./check.ts'), import('./report/reporter.ts')]);
         const result = await check(io.cwd, options.paths, { strict: options.strict });
         io.stdout(options.json ? jsonReport(result.diagnostics, result.checked, result.wordCounts) : formatReport(result.diagnostics, result.checked, result.wordCounts));
         return result.exitCode;
@@ -71,6 +71,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case 'schema': {
         const out = path.resolve(io.cwd, options.out === 'dist' ? 'schema' : options.out);
         await mkdir(out, { recursive: true });
+        const { jsonSchemas } = await import('./sources/schema.ts');
         const schemas = jsonSchemas();
         await writeFile(path.join(out, 'statement.schema.json'), JSON.stringify(schemas.statement, null, 2) + '\n');
         await writeFile(path.join(out, 'organization.schema.json'), JSON.stringify(schemas.organization, null, 2) + '\n');

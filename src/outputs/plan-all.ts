@@ -9,11 +9,22 @@ import type { Statement } from '../sources/statement.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { createPlanner, type PlanResult, type PlanSetup } from './plan-statement.ts';
 
+/**
+ * Run from the sources, a worker registers the TypeScript loader first; compiled (see
+ * scripts/compile.mjs), the worker is a module beside this one.
+ */
+const workerScript = import.meta.url.endsWith('.ts') ? new URL('./render-worker-entry.mjs', import.meta.url) : new URL('./render-worker.js', import.meta.url);
+
 /** Statements per worker below which starting a worker (about a second) costs more than it saves. */
 const PER_WORKER = 150;
 
-/** Worker threads worth starting for this many statements: none for small builds. */
-export function renderThreads(count: number): number {
+/**
+ * Worker threads worth starting for this many statements: none for small builds.
+ * CLARION_RENDER_THREADS=N sets the number (0: none).
+ */
+export function renderThreads(count: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.CLARION_RENDER_THREADS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
   const threads = Math.min(os.availableParallelism(), 4, Math.floor(count / PER_WORKER));
   return threads < 2 ? 0 : threads;
 }
@@ -36,7 +47,7 @@ export async function planAll(
   }
   let next = 0;
   const handling: Promise<void>[] = [];
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup }));
+  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: setup }));
   try {
     await Promise.all(
       workers.map(

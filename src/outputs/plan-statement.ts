@@ -12,14 +12,13 @@ import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { loadKind, TemplateError, type Kind } from '../templates/load-kind.ts';
 import { loadStrings, localeWarning } from '../templates/locale.ts';
-import type { FormatLink } from '../templates/view-model.ts';
 import { renderStatement } from './render-statement.ts';
+import { formatLinks, type Format } from './formats.ts';
 import { emailSubject } from './email-subject.ts';
 import type { EmlInput } from './eml.ts';
 import { messageId, messageIdDomain } from './message-id.ts';
 
-export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml', 'card', 'thumbnail'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, formatLinks, type Format } from './formats.ts';
 
 export interface PlanSetup {
   root: string;
@@ -144,15 +143,6 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
     }
   }
   return { statement, files, ...(canonicalUrl ? { pageUrl: canonicalUrl } : {}), ...(rendered.print !== undefined ? { print: rendered.print } : {}), ...(rendered.card !== undefined ? { card: rendered.card } : {}), ...(eml ? { eml } : {}) };
-}
-
-export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
-  const links: FormatLink[] = [];
-  if (formats.includes('html')) links.push({ format: 'html', label: strings.format_html ?? 'Web page', href: 'index.html', type: 'text/html' });
-  if (formats.includes('pdf')) links.push({ format: 'pdf', label: strings.format_pdf ?? 'PDF', href: `${statement.slug}.pdf`, type: 'application/pdf' });
-  if (formats.includes('docx') && statement.submission) links.push({ format: 'docx', label: strings.format_docx ?? 'Word', href: `${statement.slug}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-  if (formats.includes('text')) links.push({ format: 'text', label: strings.format_text ?? 'Plain text', href: `${statement.slug}.txt`, type: 'text/plain' });
-  return links;
 }
 
 /** The organisation's press address, else its first contact's email. */

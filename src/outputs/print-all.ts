@@ -1,8 +1,8 @@
 /**
- * Prints the PDFs of a build with one browser. The queue starts Chromium with the first
- * document, so PDFs print while later statements are still being rendered; print HTML is staged
- * inside the output folder (its relative asset URLs resolve there) and removed at the end; the
- * browser is closed in `finally`.
+ * Prints the PDFs of a build with one browser, owned by the build (browserOwner): Chromium starts
+ * with the first document if the build did not start it earlier, so PDFs print while later
+ * statements are still being rendered; print HTML is staged inside the output folder (its relative
+ * asset URLs resolve there) and removed at the end; the build closes the browser in `finally`.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,15 +36,12 @@ export interface PrintContext {
   root: string;
   outDir: string;
   organization: Organization;
-  concurrency?: number;
   generator: string;
   timeoutMs?: number;
   /** The benchmark's baseline: a fresh browser for every PDF, one at a time (what most scripts do). */
   naive?: boolean;
-  /** A printer the caller keeps warm (watch mode): used, never closed here. */
-  printer?: Printer;
-  /** When aborted, the browser is closed at once and the jobs left fail. */
-  signal?: AbortSignal;
+  /** The build's browser: started by the first job if not before, closed by the build. */
+  browser: BrowserOwner;
   /** Also make a PNG of each PDF's first page (for the newsroom index). */
   thumbnails?: boolean;
 }
@@ -54,10 +51,67 @@ export interface PrintQueue {
   add(job: Printable): void;
   /** Starts Chromium now, while statements are still being rendered: a build that will print calls it early. */
   warm(): void;
-  /** Waits for every PDF, closes the browser; returns problems and the statements whose PDF failed. */
+  /** Waits for every PDF; returns problems and the statements whose PDF failed. The browser is left to its owner. */
   finish(): Promise<{ diagnostics: Diagnostic[]; failed: string[] }>;
-  /** Whether a browser was started (a build with nothing to print starts none). */
+}
+
+export interface BrowserOwner {
+  /** The printer, launched at the first call (once more if Chromium dies while starting). */
+  start(): Promise<Printer>;
+  /** Whether this build launched a browser (a build with nothing to print launches none). */
   readonly launched: boolean;
+  /** Closes the browser if one was launched; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+export interface BrowserOptions {
+  concurrency?: number;
+  timeoutMs?: number;
+  /** A printer the caller keeps warm (watch mode): used, never closed here. */
+  printer?: Printer;
+  /** When aborted, the browser is closed at once and the jobs left fail. */
+  signal?: AbortSignal;
+  /** Load the thumbnail renderer while Chromium starts. */
+  thumbnails?: boolean;
+}
+
+/** The one owner of a build's browser: it launches Chromium at most once, and closes it. */
+export function browserOwner(options: BrowserOptions): BrowserOwner {
+  if (options.printer) {
+    const printer = Promise.resolve(options.printer);
+    return { start: () => printer, launched: false, close: async () => {} };
+  }
+  let printer: Promise<Printer> | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= printer ? printer.then((p) => p.close(), () => {}) : Promise.resolve());
+  options.signal?.addEventListener('abort', () => void close());
+  return {
+    start() {
+      if (closing) return Promise.reject(new Error('the build is stopping'));
+      if (!printer) {
+        printer = launchWithRetry({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, options.signal);
+        // A failed start is reported by each job that needed the browser.
+        printer.catch(() => {});
+        if (options.thumbnails) void loadThumbnails().catch(() => {});
+      }
+      return printer;
+    },
+    get launched() {
+      return printer !== undefined;
+    },
+    close,
+  };
+}
+
+/** A browser that dies while starting is started once more before its PDFs are given up. */
+async function launchWithRetry(options: { concurrency?: number; timeoutMs?: number }, signal?: AbortSignal): Promise<Printer> {
+  const { launchPrinter } = await loadPrinter();
+  try {
+    return await launchPrinter(options);
+  } catch (error) {
+    if (isNamed(error, 'ChromiumNotFoundError') || signal?.aborted) throw error;
+    return launchPrinter(options);
+  }
 }
 
 export function createPrintQueue(ctx: PrintContext): PrintQueue {
@@ -70,10 +124,6 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
     diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'error', rule: 'pdf', message, hint });
     failed.push(s.file);
   };
-  const options = { ...(ctx.naive ? { concurrency: 1 } : ctx.concurrency ? { concurrency: ctx.concurrency } : {}), ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) };
-  // A browser that dies while starting is started once more before its PDFs are given up.
-  const launchOnce = async () => (await loadPrinter()).launchPrinter(options);
-  const launch = () => launchOnce().catch((error: unknown) => (isNamed(error, 'ChromiumNotFoundError') || ctx.signal?.aborted ? Promise.reject(error) : launchOnce()));
   const cannotLaunch = (error: unknown) =>
     isNamed(error, 'ChromiumNotFoundError') ? (error as Error).message : `Chromium could not start: ${error instanceof Error ? error.message : String(error)}`;
 
@@ -104,9 +154,11 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       },
       ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
     });
-    const files = [{ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf }];
-    if (ctx.thumbnails) files.push({ path: `${s.folder}/thumbnail.png`, content: (await (await loadThumbnails()).pdfThumbnail(printed.pdf)).png });
-    return { files, warnings: printed.warnings };
+    return { files: [{ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf }], warnings: printed.warnings, pdf: printed.pdf };
+  };
+  const drawThumbnail = async (s: Statement, pdf: Uint8Array) => {
+    const { png } = await (await loadThumbnails()).pdfThumbnail(pdf);
+    return { files: [{ path: `${s.folder}/thumbnail.png`, content: png }], warnings: [] };
   };
   const captureCard = async (printer: Printer, s: Statement, html: string) => {
     const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.card.html`, html);
@@ -115,19 +167,22 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   };
   const printOne = async (printer: Printer, job: Printable) => {
     const s = job.statement;
-    // The PDF and the share card are made side by side, on pages of their own.
-    const [pdf, card] = await Promise.allSettled([
-      job.print !== undefined ? printPdf(printer, s, job.print, job.pageUrl) : undefined,
+    // The PDF and the share card side by side, on pages of their own; the thumbnail is drawn
+    // from the PDF.
+    const printing = job.print !== undefined ? printPdf(printer, s, job.print, job.pageUrl) : undefined;
+    const [pdf, thumbnail, card] = await Promise.allSettled([
+      printing,
+      ctx.thumbnails ? printing?.then((printed) => drawThumbnail(s, printed.pdf)) : undefined,
       job.card !== undefined ? captureCard(printer, s, job.card) : undefined,
     ]);
-    const problem = pdf.status === 'rejected' ? { error: pdf.reason as unknown, what: 'the PDF ' } : card.status === 'rejected' ? { error: card.reason as unknown, what: 'the share card ' } : undefined;
+    const problem = pdf.status === 'rejected' ? { error: pdf.reason as unknown, what: 'the PDF ' } : card.status === 'rejected' ? { error: card.reason as unknown, what: 'the share card ' } : thumbnail.status === 'rejected' ? { error: thumbnail.reason as unknown, what: 'the thumbnail ' } : undefined;
     if (problem) {
       const { error, what } = problem;
       if (!isNamed(error, 'PrintError') || !(error instanceof Error)) throw error;
       fail(s, error.message.replace(`${s.file} `, what), 'the other outputs of this statement are not written either; fix the cause and build again');
       return;
     }
-    for (const made of [pdf, card]) {
+    for (const made of [pdf, thumbnail, card]) {
       if (made.status !== 'fulfilled' || !made.value) continue;
       blocked(s, made.value.warnings);
       job.files.push(...made.value.files);
@@ -137,9 +192,6 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   if (ctx.naive) {
     const jobs: Printable[] = [];
     return {
-      get launched() {
-        return jobs.length > 0;
-      },
       add: (job) => void jobs.push(job),
       // The baseline starts a browser per PDF, as it prints.
       warm: () => {},
@@ -148,7 +200,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
           for (const job of jobs) {
             let printer: Printer;
             try {
-              printer = await launch();
+              printer = await launchWithRetry({ concurrency: 1, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}) });
             } catch (error) {
               fail(job.statement, 'the PDF was not made', cannotLaunch(error));
               continue;
@@ -167,29 +219,13 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
     };
   }
 
-  let printer: Promise<Printer> | undefined = ctx.printer ? Promise.resolve(ctx.printer) : undefined;
-  let started = false;
-  ctx.signal?.addEventListener('abort', () => {
-    if (printer && !ctx.printer) void printer.then((p) => p.close(), () => {});
-  });
-  const warm = (): Promise<Printer> => {
-    if (printer) return printer;
-    printer = launch();
-    started = true;
-    // A failed start is reported for each job that needed the browser (see add).
-    printer.catch(() => {});
-    if (ctx.thumbnails) void loadThumbnails().catch(() => {});
-    return printer;
-  };
   return {
-    get launched() {
-      return started;
-    },
-    warm: () => void warm(),
+    // A browser that fails to start is reported by the jobs that needed it.
+    warm: () => void ctx.browser.start().catch(() => {}),
     add(job) {
       // Chromium starts when the first PDF is wanted, if the build did not start it earlier.
       pending.push(
-        warm().then(
+        ctx.browser.start().then(
           (p) => printOne(p, job),
           (error: unknown) => fail(job.statement, 'the PDF was not made', cannotLaunch(error)),
         ),
@@ -199,7 +235,6 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       try {
         await Promise.all(pending);
       } finally {
-        if (printer && !ctx.printer) await printer.then((p) => p.close(), () => {});
         await rm(staging, { recursive: true, force: true });
       }
       return { diagnostics, failed };

@@ -6,11 +6,8 @@
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { atomFeed, type FeedEntry } from './feed.ts';
+import { released } from './released.ts';
 import { sitemap } from './sitemap.ts';
-
-export function released(statements: readonly Statement[], now: Date): Statement[] {
-  return statements.filter((s) => !s.embargo || s.embargo.instant.getTime() <= now.getTime());
-}
 
 export function renderFeeds(statements: readonly Statement[], organization: Organization, now: Date): { path: string; content: string }[] {
   if (!organization.website) return [];

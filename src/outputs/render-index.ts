@@ -7,7 +7,7 @@ import { formatDate } from '../templates/format.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
-import { released } from './render-feeds.ts';
+import { released } from './released.ts';
 import { languageTypography, loadFonts, typographyStyle } from '../assets/fonts.ts';
 
 export interface IndexInputs {

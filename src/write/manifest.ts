@@ -5,7 +5,7 @@
  * manifest that is unreadable or from another version of Clarion is ignored, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,13 +17,21 @@ const entrySchema = z.strictObject({
   key: z.string().regex(/^[0-9a-f]{64}$/),
   slug: z.string(),
   outputs: z.array(z.string()),
-  /** Source images the statement used (absolute paths): their content is part of the key. */
+  /** Source images the statement used (paths relative to the project): their content is part of the key. */
   media: z.array(z.string()),
 });
 
 const manifestSchema = z.strictObject({
   clarion: z.string(),
   statements: z.record(z.string(), entrySchema),
+  /**
+   * Every source file (statements/ and templates/) and option of the last build that had no
+   * failure: when they are the same again, the build has nothing to print and starts no browser
+   * ahead of time.
+   */
+  inputs: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The newsroom index and feeds: a key hashing what they depend on, and the files written. */
+  site: z.strictObject({ key: z.string().regex(/^[0-9a-f]{64}$/), outputs: z.array(z.string()) }).optional(),
 });
 
 export type ManifestEntry = z.infer<typeof entrySchema>;
@@ -35,6 +43,7 @@ export async function readManifest(outDir: string, version: string): Promise<Man
     if (!parsed.success || parsed.data.clarion !== version) return undefined;
     // Paths that would leave the output folder make the whole manifest suspect.
     for (const entry of Object.values(parsed.data.statements)) for (const file of entry.outputs) outputPath(outDir, file);
+    for (const file of parsed.data.site?.outputs ?? []) outputPath(outDir, file);
     return parsed.data;
   } catch {
     return undefined;
@@ -43,7 +52,7 @@ export async function readManifest(outDir: string, version: string): Promise<Man
 
 export function serializeManifest(manifest: Manifest): string {
   const statements = Object.fromEntries(Object.entries(manifest.statements).sort(([a], [b]) => a.localeCompare(b)));
-  return JSON.stringify({ clarion: manifest.clarion, statements }, null, 2) + '\n';
+  return JSON.stringify({ clarion: manifest.clarion, ...(manifest.inputs ? { inputs: manifest.inputs } : {}), statements, ...(manifest.site ? { site: manifest.site } : {}) }, null, 2) + '\n';
 }
 
 /** SHA-256 of the parts, each length-prefixed so that no two lists of parts hash alike. */
@@ -57,15 +66,39 @@ export function hashParts(parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-/** Hash of files' contents (a missing file hashes as missing, so its return is a change too). */
-export function hashFiles(files: readonly string[]): string {
+/**
+ * Hash of files' contents, each named by its path relative to `root` (so a project hashes alike
+ * wherever it is); a missing file hashes as missing, so its return is a change too.
+ */
+export function hashFiles(files: readonly string[], root: string): string {
   return hashParts(
     [...files].sort().flatMap((file) => {
+      const name = path.relative(root, file).split(path.sep).join('/');
       try {
-        return [file, readFileSync(file)];
+        return [name, readFileSync(file)];
       } catch {
-        return [file, '(missing)'];
+        return [name, '(missing)'];
       }
     }),
   );
+}
+
+/** Hash of every regular file under the folders (paths relative to `root`, and contents; symbolic links are not followed). */
+export function hashTree(root: string, dirs: readonly string[], extra: readonly string[] = []): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  return hashParts([...extra, hashFiles(files, root)]);
 }

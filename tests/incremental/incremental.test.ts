@@ -36,6 +36,19 @@ describe('incremental builds', () => {
     expect(await mtimes(dir)).toEqual(before);
   });
 
+  it('finds everything up to date in a project moved to another folder', async () => {
+    const moved = `${dir}-moved`;
+    await cp(dir, moved, { recursive: true, preserveTimestamps: true });
+    try {
+      const again = await runBuild(moved, options);
+      expect(again.built).toEqual([]);
+      expect(again.files).toBe(0);
+      expect(again.browserLaunched).toBe(false);
+    } finally {
+      await rm(moved, { recursive: true, force: true });
+    }
+  });
+
   it('rebuilds exactly the statements of a kind whose partial changed', async () => {
     const partial = path.join(dir, 'templates/letter/partials/statement.hbs');
     await writeFile(partial, (await readFile(partial, 'utf8')) + '\n<!-- changed -->\n');

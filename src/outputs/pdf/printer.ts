@@ -4,6 +4,7 @@
  * files the caller wrote and on the metadata it passes. The same pages also take screenshots
  * (share cards), under the same rules.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -368,22 +369,83 @@ async function fontsReady(page: Page): Promise<void> {
 
 async function startSession(executablePath: string): Promise<Session> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'clarion-chromium-'));
+  const launching = puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    // Ctrl-C is ours to handle: the build closes the browser and reports what it stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    userDataDir,
+    args: chromiumArgs,
+  });
+  // Puppeteer's launch never settles if Chromium dies at some moments of its start: watch for that.
+  const watch = watchStart(userDataDir);
   try {
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      // Ctrl-C is ours to handle: the build closes the browser and reports what it stopped.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      userDataDir,
-      args: chromiumArgs,
-    });
+    const browser = await Promise.race([launching, watch.failed]);
     return { browser, userDataDir, idle: [] };
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    // A launch that settles after all is closed at once.
+    void launching.then((late) => late.close(), () => {});
+    killProcessesUsing(userDataDir);
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 });
     throw new Error(`could not start Chromium (${executablePath}): ${firstLine(error)}`);
+  } finally {
+    watch.stop();
+  }
+}
+
+/** How long Chromium may take to start. */
+const startTimeoutMs = 30_000;
+
+/**
+ * Rejects when the Chromium started with this profile folder has died (on Linux, where /proc
+ * lists processes) or has not started within startTimeoutMs.
+ */
+function watchStart(userDataDir: string): { failed: Promise<never>; stop: () => void } {
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const started = Date.now();
+  let seen = false;
+  const timer = setInterval(() => {
+    if (Date.now() - started > startTimeoutMs) return fail(new Error(`Chromium did not start in ${startTimeoutMs / 1000} s`));
+    const running = processesUsing(userDataDir);
+    if (running === undefined) return;
+    if (running.length > 0) seen = true;
+    else if (seen) fail(new Error('Chromium quit while starting'));
+  }, 100);
+  return { failed, stop: () => clearInterval(timer) };
+}
+
+/** Process ids whose command line names the folder; undefined where /proc cannot tell. */
+function processesUsing(folder: string): number[] | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const flag = `--user-data-dir=${folder}`;
+  return pids
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').includes(flag);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function killProcessesUsing(folder: string): void {
+  for (const pid of processesUsing(folder) ?? []) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
   }
 }
 

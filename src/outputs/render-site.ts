@@ -1,0 +1,68 @@
+/**
+ * The newsroom as a whole: the index page and the feeds. They depend on the statements listed
+ * (their sources, and whether each is out of embargo yet), the newsroom's templates, the
+ * organisation profile and the formats linked, and on nothing else: the site key hashes exactly
+ * that, so an unchanged site is neither rendered nor written again.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Assets } from '../assets/build-assets.ts';
+import type { Organization } from '../sources/schema.ts';
+import type { Statement } from '../sources/statement.ts';
+import type { Kind } from '../templates/load-kind.ts';
+import { hashFiles, hashParts } from '../write/manifest.ts';
+import { formatLinks, type Format } from './formats.ts';
+import { isReleased } from './released.ts';
+
+export interface SiteInputs {
+  root: string;
+  templatesDir: string;
+  /** The newsroom kind, when the index is made (HTML builds). */
+  newsroom: Kind | undefined;
+  /** Shared template files (fonts, locales) the index reads too. */
+  shared: readonly string[];
+  organization: Organization;
+  organizationBytes: Uint8Array;
+  formats: readonly Format[];
+  assets: Assets;
+  generator: string;
+  now: Date;
+  /** Clarion's version: a new one may render differently. */
+  version: string;
+}
+
+export function siteKey(inputs: SiteInputs, statements: readonly Statement[]): string {
+  const thumbnails = inputs.formats.includes('thumbnail') && inputs.formats.includes('pdf');
+  return hashParts([
+    inputs.version,
+    JSON.stringify({ formats: inputs.formats, thumbnails, newsroom: inputs.newsroom?.name ?? null }),
+    inputs.organizationBytes,
+    inputs.newsroom ? hashFiles([...inputs.newsroom.files, ...inputs.shared], inputs.root) : '',
+    ...statements.flatMap((s) => [s.file, readFileSync(path.join(inputs.root, s.file)), isReleased(s, inputs.now) ? 'released' : 'embargoed']),
+  ]);
+}
+
+/** The files of the site: the feeds and sitemap (with a website, in HTML builds) and the index. */
+export async function renderSite(inputs: SiteInputs, statements: readonly Statement[]): Promise<{ path: string; content: string }[]> {
+  const files: { path: string; content: string }[] = [];
+  if (inputs.formats.includes('html')) {
+    const { renderFeeds } = await import('./render-feeds.ts');
+    files.push(...renderFeeds(statements, inputs.organization, inputs.now));
+  }
+  if (inputs.newsroom) {
+    const { renderIndex } = await import('./render-index.ts');
+    const index = renderIndex({
+      newsroom: inputs.newsroom,
+      localesDir: path.join(inputs.templatesDir, 'locales'),
+      organization: inputs.organization,
+      statements,
+      links: (s, strings) => formatLinks(s, inputs.formats, strings),
+      thumbnails: inputs.formats.includes('thumbnail') && inputs.formats.includes('pdf'),
+      assets: inputs.assets,
+      generator: inputs.generator,
+      now: inputs.now,
+    });
+    files.push({ path: 'index.html', content: index });
+  }
+  return files;
+}
