@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runBuild, type BuildOptions } from '../src/build.ts';
 import { benchIncremental } from './incremental.ts';
+import { compile, compiledCli } from '../scripts/compile.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -53,6 +54,9 @@ async function time(label: string, dir: string, options: Partial<BuildOptions> &
   await rm(out, { recursive: true, force: true });
   return ms;
 }
+
+// The rebuilds run `clarion` as users do: compiled, as `npm ci` leaves it.
+if (!compiledCli()) await compile();
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'clarion-bench-'));
 try {

@@ -23,7 +23,7 @@ async function timeProcess(dir: string, args: string[]): Promise<{ ms: number; p
     child.stdout!.on('data', (d) => (out += d));
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`clarion ${args.join(' ')} exited ${code}: ${out.slice(-500)}`))));
   });
-  return { ms: performance.now() - started, peak: sampler.stop(), stdout };
+  return { ms: performance.now() - started, peak: await sampler.stop(), stdout };
 }
 
 async function waitForChange(file: string, since: number, timeoutMs = 60_000): Promise<number> {
@@ -68,7 +68,7 @@ export async function benchIncremental(dir: string, n: number): Promise<void> {
     await watcher.settled();
   }
   await watcher.close();
-  const peakWatch = sampler.stop();
+  const peakWatch = await sampler.stop();
   const measured = saves.slice(1);
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`Watch: save → new HTML          ${median(measured.map((s) => s.html)).toFixed(0).padStart(7)} ms (median of ${measured.length})`);
