@@ -108,10 +108,11 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
   };
   const wantCard = Boolean(inputs.want.card && inputs.kind.templates.card);
   if (inputs.want.html || inputs.want.print || inputs.want.email || wantCard) {
+    const taskLabels = { done: strings.task_done ?? 'done', open: strings.task_open ?? 'not done' };
     const html = {
-      bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes' }),
-      notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: `note${i + 1}-` }))),
-      ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', idPrefix: 'about-' }) } : {}),
+      bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels }),
+      notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, idPrefix: `note${i + 1}-` }))),
+      ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, idPrefix: 'about-' }) } : {}),
     };
     const model = viewModel({ ...base, html });
     if (inputs.want.html) result.html = inputs.kind.templates.page!(model);

@@ -6,6 +6,12 @@ import { run } from '../../src/cli.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * Every project the tests make lives here: after the suite, the proof stage (tests/proof/) checks
+ * every output their builds left. Emptied when a test run starts (tests/support/global-setup.ts).
+ */
+export const projectsRoot = path.join(os.tmpdir(), 'clarion-test-projects');
+
 export const ORGANIZATION = `name: Fixture Press Office
 website: https://press.example.org/
 about: The Fixture Press Office speaks for an example community. It exists only in tests.
@@ -19,7 +25,8 @@ timezone: Europe/London
 
 /** Creates a project with the repository's templates and the given files (paths relative to it). */
 export async function makeProject(files: Record<string, string | Uint8Array>, options: { samples?: boolean } = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'clarion-test-'));
+  await mkdir(projectsRoot, { recursive: true });
+  const dir = await mkdtemp(path.join(projectsRoot, 'project-'));
   await cp(path.join(repoRoot, 'templates'), path.join(dir, 'templates'), { recursive: true });
   if (options.samples) await cp(path.join(repoRoot, 'statements'), path.join(dir, 'statements'), { recursive: true });
   const all = { ...(options.samples ? {} : { 'statements/organization.yaml': ORGANIZATION }), ...files };
