@@ -111,8 +111,8 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     const taskLabels = { done: strings.task_done ?? 'done', open: strings.task_open ?? 'not done' };
     const html = {
       bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels }),
-      notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, idPrefix: `note${i + 1}-` }))),
-      ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, idPrefix: 'about-' }) } : {}),
+      notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, headingBase: 2, idPrefix: `note${i + 1}-` }))),
+      ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, headingBase: 2, idPrefix: 'about-' }) } : {}),
     };
     const model = viewModel({ ...base, html });
     if (inputs.want.html) result.html = inputs.kind.templates.page!(model);
