@@ -1,14 +1,13 @@
 /**
  * The rebuild benchmark: N statements (default 200) timed, in one run, for a cold full build, a
  * no-op rebuild, a rebuild after one statement changed (a fresh process each: what staff run),
- * and in watch mode the time from saving a file to its new HTML and to its new PDF. Also the
- * peak memory of Clarion and Chromium together.
+ * and in watch mode (`clarion build --watch`, also a process of its own) the time from saving a
+ * file to its new HTML and to its new PDF. Also the peak memory of Clarion and Chromium together.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { stat, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { startWatching } from '../src/watch.ts';
 import { samplePeakMemory } from './memory.ts';
 
 
@@ -49,25 +48,33 @@ export async function benchIncremental(dir: string, n: number): Promise<void> {
   const one = await timeProcess(dir, ['build', '--quiet']);
   console.log(`One statement changed (cold)    ${(one.ms / 1000).toFixed(2).padStart(7)} s   ${one.stdout.trim().split('\n').pop()}`);
 
-  // Watch mode, in this process: save, then wait for the new outputs.
-  const sampler = samplePeakMemory(process.pid);
-  let builds = 0;
-  const watcher = startWatching(dir, { paths: [], out: 'dist', strict: false }, () => builds++);
-  await watcher.settled();
-  // Warm the browser the way an editing session does: one save printed before the measured ones.
+  // Watch mode, as staff run it: `clarion build --watch` in a process of its own; save, then
+  // wait for the new outputs.
+  const watching = spawn(process.execPath, [cli, 'build', '--watch', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const sampler = samplePeakMemory(watching.pid!);
+  let output = '';
+  watching.stdout.on('data', (d) => (output += d));
+  const builds = () => output.split('Watching statements/').length - 1;
+  const waitForBuilds = async (n: number) => {
+    while (builds() < n) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  await waitForBuilds(1);
   const html = path.join(dir, 'dist/statement-7/index.html');
   const pdf = path.join(dir, 'dist/statement-7/statement-7.pdf');
+  // The first save starts the browser the way an editing session does; the others are measured.
   const saves: { html: number; pdf: number }[] = [];
   for (let i = 0; i < 4; i++) {
     const before = Math.max((await stat(html)).mtimeMs, (await stat(pdf)).mtimeMs);
+    const done = builds();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const saved = performance.now();
     await writeFile(file, original.replace('Statement 7 ', `Statement 7 (edit ${i}) `));
     const [h, p] = await Promise.all([waitForChange(html, before), waitForChange(pdf, before)]);
     saves.push({ html: h - saved, pdf: p - saved });
-    await watcher.settled();
+    await waitForBuilds(done + 1);
   }
-  await watcher.close();
+  watching.kill('SIGINT');
+  await new Promise((resolve) => watching.once('exit', resolve));
   const peakWatch = await sampler.stop();
   const measured = saves.slice(1);
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
