@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const COMPILED_DIR = path.join(root, 'node_modules', '.cache', 'clarion');
 const STAMP = 'sources.json';
-const EXTERNAL = ['pdfjs-dist', '@napi-rs/canvas', 'esbuild', 'tsx'];
+const EXTERNAL = ['puppeteer', 'puppeteer-core', 'pdfjs-dist', '@napi-rs/canvas', 'esbuild', 'tsx'];
 
 /** What the compiled files are made from: every file under src/ (path, size, mtime) and package.json. */
 export function sourcesFingerprint(from = root) {
@@ -58,7 +58,8 @@ export async function compile(dir = COMPILED_DIR) {
     platform: 'node',
     target: 'node20',
     // Dependencies are bundled too (loading one file is much faster than hundreds), except those
-    // that find files of their own at run time: the browser driver, pdf.js and its canvas.
+    // that find files of their own at run time: the browser driver (its configuration loader reads
+    // .puppeteerrc.cjs relative to its own module), pdf.js and its canvas.
     external: EXTERNAL,
     // Bundled CommonJS modules call require() for Node's own modules.
     banner: { js: "import { createRequire as __clarionRequire } from 'node:module'; const require = __clarionRequire(import.meta.url);" },
