@@ -169,10 +169,12 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
 
 async function buildLocked(root: string, outDir: string, formats: Format[], options: BuildOptions, browser: BrowserOwner): Promise<BuildResult> {
   const signal = options.signal;
-  // When any source changed since the last build without failures, Chromium starts at once, while
-  // the statements are read and rendered: the first PDF need not wait for it.
+  // When a source of the PDFs changed since the last build without failures (anything under
+  // statements/ or templates/ but the newsroom's own templates), Chromium starts at once, while the
+  // statements are read and rendered: the first PDF need not wait for it.
   const previous = options.force ? undefined : await readManifest(outDir, VERSION);
-  const inputs = hashTree(root, [path.join(root, STATEMENTS_DIR), path.join(root, TEMPLATES_DIR)], [VERSION, JSON.stringify({ formats, strict: options.strict ?? false })]);
+  const templatesRoot = path.join(root, TEMPLATES_DIR);
+  const inputs = hashTree(root, [path.join(root, STATEMENTS_DIR), templatesRoot], [VERSION, JSON.stringify({ formats, strict: options.strict ?? false })], [path.join(templatesRoot, 'newsroom')]);
   const prints = (formats.includes('pdf') || formats.includes('card')) && !options.naive;
   if (prints && previous?.inputs !== inputs) void browser.start().catch(() => {});
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);

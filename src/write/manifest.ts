@@ -83,8 +83,11 @@ export function hashFiles(files: readonly string[], root: string): string {
   );
 }
 
-/** Hash of every regular file under the folders (paths relative to `root`, and contents; symbolic links are not followed). */
-export function hashTree(root: string, dirs: readonly string[], extra: readonly string[] = []): string {
+/**
+ * Hash of every regular file under the folders but the `skip` ones (paths relative to `root`, and
+ * contents; symbolic links are not followed).
+ */
+export function hashTree(root: string, dirs: readonly string[], extra: readonly string[] = [], skip: readonly string[] = []): string {
   const files: string[] = [];
   const walk = (dir: string) => {
     let entries;
@@ -95,6 +98,7 @@ export function hashTree(root: string, dirs: readonly string[], extra: readonly 
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (skip.includes(full)) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) files.push(full);
     }

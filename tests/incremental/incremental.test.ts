@@ -49,6 +49,17 @@ describe('incremental builds', () => {
     }
   });
 
+  it('rewrites the newsroom index alone, without starting Chromium, when only its template changed', async () => {
+    const template = path.join(dir, 'templates/newsroom/index.hbs');
+    await writeFile(template, (await readFile(template, 'utf8')) + '\n<!-- changed -->\n');
+    const before = await mtimes(dir);
+    const again = await runBuild(dir, options);
+    expect(again.built).toEqual([]);
+    expect(again.browserLaunched).toBe(false);
+    const after = await mtimes(dir);
+    expect([...after].filter(([file, mtime]) => before.get(file) !== mtime).map(([file]) => file).sort()).toEqual(['.clarion-manifest.json', 'index.html']);
+  });
+
   it('rebuilds exactly the statements of a kind whose partial changed', async () => {
     const partial = path.join(dir, 'templates/letter/partials/statement.hbs');
     await writeFile(partial, (await readFile(partial, 'utf8')) + '\n<!-- changed -->\n');
