@@ -14,7 +14,6 @@ import { formatWordCount, type WordCount } from './report/reporter.ts';
 import { FORMATS, formatLinks, type Format } from './outputs/formats.ts';
 import type { Planned, PlanSetup } from './outputs/plan-statement.ts';
 import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } from './outputs/print-all.ts';
-import type { BrowserPrinter as Printer } from './outputs/pdf/printer.ts';
 import { renderSite, siteKey, type SiteInputs } from './outputs/render-site.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
@@ -126,8 +125,8 @@ export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'stric
   naive?: boolean;
   /** Worker threads for rendering (default: chosen from the number of statements; 0 = none). */
   renderThreads?: number;
-  /** A printer kept warm by the caller (watch mode): used, not closed. */
-  printer?: Printer;
+  /** A browser kept warm by the caller between builds (watch mode): used, not closed. */
+  browser?: BrowserOwner;
   /** Called as each statement is done. */
   onProgress?: (done: number, total: number, current: string) => void;
   /** Stops the build (Ctrl-C): the browser is closed, nothing more is written. */
@@ -143,8 +142,8 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const formats = parseFormats(options.formats);
   const outDir = path.resolve(root, options.out);
   let release: (() => Promise<void>) | undefined;
-  const browser = browserOwner({
-    ...(options.printer ? { printer: options.printer } : {}),
+  // Watch mode lends the browser it keeps between builds; otherwise the build has its own.
+  const browser = options.browser ?? browserOwner({
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -161,14 +160,15 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
       diagnostics: [{ file: error.file, line: 1, column: 1, severity: 'error', rule: 'write', message: `cannot write: ${error.reason}`, hint: error.hint }],
     };
   } finally {
-    // No Chromium outlives the build, whatever happened.
-    await browser.close();
+    // No Chromium outlives the build, whatever happened (but the one watch mode lends).
+    if (!options.browser) await browser.close();
     await release?.();
   }
 }
 
 async function buildLocked(root: string, outDir: string, formats: Format[], options: BuildOptions, browser: BrowserOwner): Promise<BuildResult> {
   const signal = options.signal;
+  const launchedBefore = browser.launched;
   // When a source of the PDFs changed since the last build without failures (anything under
   // statements/ or templates/ but the newsroom's own templates), Chromium starts at once, while the
   // statements are read and rendered: the first PDF need not wait for it.
@@ -321,11 +321,11 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     if (printing) {
       const printed = await printing.finish();
       // Chromium closes while the outputs are written.
-      void browser.close();
+      if (!options.browser) void browser.close();
       diagnostics.push(...printed.diagnostics);
       for (const file of printed.failed) failed.add(file);
     }
-    result.browserLaunched = browser.launched || (options.naive === true && planned.length > 0);
+    result.browserLaunched = (browser.launched && !launchedBefore) || (options.naive === true && planned.length > 0);
   }
   signal?.throwIfAborted();
   planned.sort((a, b) => a.statement.file.localeCompare(b.statement.file));

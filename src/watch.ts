@@ -8,7 +8,7 @@ import path from 'node:path';
 import { reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
-import type { BrowserPrinter as Printer, PrintJob, ScreenshotJob } from './outputs/pdf/printer.ts';
+import { browserOwner } from './outputs/print-all.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 
 export interface Watcher {
@@ -17,27 +17,9 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-/** A printer that starts Chromium at its first job and then keeps it for every later build. */
-export function lazyPrinter(options: { concurrency?: number; timeoutMs?: number } = {}): Printer {
-  let printer: Promise<Printer> | undefined;
-  return {
-    async print(job: PrintJob) {
-      printer ??= import('./outputs/pdf/printer.ts').then((m) => m.launchPrinter(options));
-      return (await printer).print(job);
-    },
-    async screenshot(job: ScreenshotJob) {
-      printer ??= import('./outputs/pdf/printer.ts').then((m) => m.launchPrinter(options));
-      return (await printer).screenshot(job);
-    },
-    async close() {
-      if (printer) await (await printer.catch(() => undefined))?.close();
-      printer = undefined;
-    },
-  };
-}
-
 export function startWatching(root: string, options: BuildOptions, onBuild: (result: BuildResult, ms: number) => void, debounceMs = 40): Watcher {
-  const printer = options.printer ?? lazyPrinter({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) });
+  // One browser for every build, started by the first that prints.
+  const browser = options.browser ?? browserOwner({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) });
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined);
   let timer: NodeJS.Timeout | undefined;
   let dirty = true;
@@ -47,7 +29,9 @@ export function startWatching(root: string, options: BuildOptions, onBuild: (res
     if (closed || !dirty) return undefined;
     dirty = false;
     const started = performance.now();
-    const result = await runBuild(root, { ...options, printer, writeEarly: true });
+    // A browser that could not start is tried again by the next build.
+    browser.retryStart();
+    const result = await runBuild(root, { ...options, browser, writeEarly: true });
     onBuild(result, performance.now() - started);
     // A change that arrived during the build gets a build of its own.
     return dirty ? buildOnce() : result;
@@ -84,7 +68,7 @@ export function startWatching(root: string, options: BuildOptions, onBuild: (res
       clearTimeout(timer);
       for (const w of watchers) w.close();
       await running.catch(() => undefined);
-      await printer.close();
+      await browser.close();
     },
   };
 }

@@ -58,30 +58,30 @@ export interface PrintQueue {
 export interface BrowserOwner {
   /** The printer, launched at the first call (once more if Chromium dies while starting). */
   start(): Promise<Printer>;
-  /** Whether this build launched a browser (a build with nothing to print launches none). */
+  /** Whether a browser was launched (a build with nothing to print launches none). */
   readonly launched: boolean;
   /** Closes the browser if one was launched; safe to call more than once. */
   close(): Promise<void>;
+  /** After a start that failed, lets the next start() try again (watch mode, between builds). */
+  retryStart(): void;
 }
 
 export interface BrowserOptions {
   concurrency?: number;
   timeoutMs?: number;
-  /** A printer the caller keeps warm (watch mode): used, never closed here. */
-  printer?: Printer;
   /** When aborted, the browser is closed at once and the jobs left fail. */
   signal?: AbortSignal;
   /** Load the thumbnail renderer while Chromium starts. */
   thumbnails?: boolean;
 }
 
-/** The one owner of a build's browser: it launches Chromium at most once, and closes it. */
-export function browserOwner(options: BrowserOptions): BrowserOwner {
-  if (options.printer) {
-    const printer = Promise.resolve(options.printer);
-    return { start: () => printer, launched: false, close: async () => {} };
-  }
+/**
+ * The one owner of the browser: it launches Chromium at most once, and closes it. A build makes
+ * its own; watch mode keeps one for all its builds.
+ */
+export function browserOwner(options: BrowserOptions = {}): BrowserOwner {
   let printer: Promise<Printer> | undefined;
+  let failed = false;
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= printer ? printer.then((p) => p.close(), () => {}) : Promise.resolve());
   options.signal?.addEventListener('abort', () => void close());
@@ -91,15 +91,18 @@ export function browserOwner(options: BrowserOptions): BrowserOwner {
       if (!printer) {
         printer = launchWithRetry({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, options.signal);
         // A failed start is reported by each job that needed the browser.
-        printer.catch(() => {});
+        printer.catch(() => (failed = true));
         if (options.thumbnails) void loadThumbnails().catch(() => {});
       }
       return printer;
     },
     get launched() {
-      return printer !== undefined;
+      return printer !== undefined && !failed;
     },
     close,
+    retryStart() {
+      if (failed && !closing) [printer, failed] = [undefined, false];
+    },
   };
 }
 
