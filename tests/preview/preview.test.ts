@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../src/outputs/pdf/find-chromium.ts';
+import { findChromium, headlessMode } from '../../src/outputs/pdf/find-chromium.ts';
 import { startPreview, type Preview } from '../../src/preview/preview-server.ts';
 import { makeProject, statement } from '../support/project.ts';
 
@@ -18,7 +18,7 @@ describe('clarion preview', () => {
     dir = await makeProject({});
     await write('First headline');
     preview = await startPreview(dir, { paths: [], out: 'dist', strict: false, formats: ['html', 'text'], port: 0 });
-    browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await puppeteer.launch({ executablePath: findChromium(), headless: headlessMode(findChromium()), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   });
   afterAll(async () => {
     await browser?.close();

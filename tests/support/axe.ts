@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
-import { findChromium } from '../../src/outputs/pdf/find-chromium.ts';
+import { findChromium, headlessMode } from '../../src/outputs/pdf/find-chromium.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,7 +20,7 @@ export interface AxeViolation {
 export async function axeCheck(files: readonly string[], parallel = 2): Promise<AxeViolation[]> {
   const browser = await puppeteer.launch({
     executablePath: findChromium(),
-    headless: true,
+    headless: headlessMode(findChromium()),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
   const violations: AxeViolation[] = [];

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer';
 import { blockReason, realRoots } from './block-reason.ts';
-import { findChromium } from './find-chromium.ts';
+import { findChromium, headlessMode } from './find-chromium.ts';
 import { stampMetadata } from './stamp-metadata.ts';
 
 export interface PdfMetadata {
@@ -371,7 +371,7 @@ async function startSession(executablePath: string): Promise<Session> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'clarion-chromium-'));
   const launching = puppeteer.launch({
     executablePath,
-    headless: true,
+    headless: headlessMode(executablePath),
     pipe: true,
     // Ctrl-C is ours to handle: the build closes the browser and reports what it stopped.
     handleSIGINT: false,

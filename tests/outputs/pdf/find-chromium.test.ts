@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChromiumNotFoundError, findChromium } from '../../../src/outputs/pdf/find-chromium.ts';
+import { ChromiumNotFoundError, findChromium, headlessMode } from '../../../src/outputs/pdf/find-chromium.ts';
 
 let dir: string;
 let browser: string;
@@ -48,7 +48,7 @@ describe('findChromium', () => {
     expect(error).toBeInstanceOf(ChromiumNotFoundError);
     const message = (error as Error).message;
     expect(message).not.toContain('\n');
-    expect(message).toContain('apt-get install -y chromium');
+    expect(message).toContain('apt-get install -y chromium-headless-shell');
     expect(message).toContain('npx puppeteer browsers install chrome');
     expect(message).toContain('PUPPETEER_EXECUTABLE_PATH');
     expect(message).toContain(path.join(dir, 'missing'));
@@ -57,5 +57,14 @@ describe('findChromium', () => {
   it('finds a browser on this machine with the default candidates', () => {
     // The printer tests need one anyway; this checks the default list is wired up.
     expect(findChromium({})).toMatch(/chrom/i);
+  });
+});
+
+describe('headlessMode', () => {
+  it('runs the headless shell as its own program and Chromium headless', () => {
+    expect(headlessMode('/usr/lib/chromium/chromium-headless-shell')).toBe('shell');
+    expect(headlessMode('/home/me/.cache/puppeteer/chrome-headless-shell/linux/chrome-headless-shell')).toBe('shell');
+    expect(headlessMode('/usr/bin/chromium')).toBe(true);
+    expect(headlessMode('/opt/google/chrome/chrome')).toBe(true);
   });
 });

@@ -248,8 +248,10 @@ async function killDuringPrint(on: Printer, victims: () => number[]) {
   const running = chromiumProcesses();
   let settled = false;
   const printing = on.print(long).finally(() => (settled = true));
-  // Opening a page starts a renderer (a fresh one, or a spare to replace the one taken).
-  await waitFor(() => [...chromiumProcesses()].some((pid) => !running.has(pid)));
+  // Opening a page starts a renderer (a fresh one, or in Chromium a spare to replace the one
+  // taken); a pooled page keeps the renderer it has, which is then watched already.
+  const started = Date.now();
+  await waitFor(() => [...chromiumProcesses()].some((pid) => !running.has(pid)) || Date.now() - started > 500);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(settled, 'the job finished before the kill: make the document longer').toBe(false);
   const pids = victims();
