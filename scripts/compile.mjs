@@ -32,6 +32,30 @@ export function sourcesFingerprint(from = root) {
   return hash.digest('hex');
 }
 
+/**
+ * What Clarion's code is, by content: src/ and the exact dependencies (package-lock.json). The
+ * same code gives the same id on any machine; caches made by other code are not trusted.
+ */
+export function codeId(from = root) {
+  const files = readdirSync(path.join(from, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+    .concat(path.join(from, 'package.json'), path.join(from, 'package-lock.json'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    let bytes;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      bytes = Buffer.from('(missing)');
+    }
+    hash.update(`${path.relative(from, file).split(path.sep).join('/')}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
 /** The compiled CLI's URL when it was compiled from the sources as they are now; otherwise undefined. */
 export function compiledCli(dir = COMPILED_DIR) {
   try {
@@ -63,6 +87,7 @@ export async function compile(dir = COMPILED_DIR) {
     external: EXTERNAL,
     // Bundled CommonJS modules call require() for Node's own modules.
     banner: { js: "import { createRequire as __clarionRequire } from 'node:module'; const require = __clarionRequire(import.meta.url);" },
+    define: { __CLARION_CODE_ID__: JSON.stringify(codeId()) },
     logLevel: 'warning',
     legalComments: 'none',
   });

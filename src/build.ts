@@ -17,6 +17,7 @@ import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } fr
 import { renderSite, siteKey, type SiteInputs } from './outputs/render-site.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
+import { loadParseCache, PARSE_CACHE_FILE, parseCacheToWrite, parseCacheWritten } from './sources/parse-cache.ts';
 import { loadStatements, ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 import type { Organization } from './sources/schema.ts';
 import type { Statement } from './sources/statement.ts';
@@ -177,6 +178,8 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
   const inputs = hashTree(root, [path.join(root, STATEMENTS_DIR), templatesRoot], [VERSION, JSON.stringify({ formats, strict: options.strict ?? false })], [path.join(templatesRoot, 'newsroom')]);
   const prints = (formats.includes('pdf') || formats.includes('card')) && !options.naive;
   if (prints && previous?.inputs !== inputs) void browser.start().catch(() => {});
+  // Statements parsed by an earlier build (unless everything is to be done again).
+  if (!options.force) await loadParseCache(outDir);
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
@@ -314,7 +317,8 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     const expected = loaded.statements.filter((s) => !failed.has(s.file) && (result.upToDate.includes(s.file) || planned.some((p) => p.statement === s)));
     const key = siteKey(site, expected);
     if (previous?.site?.key !== key) {
-      ahead = { key, files: renderSite(site, expected) };
+      // Once Chromium is at work on the PDFs, so that the first PDF does not wait for it.
+      ahead = { key, files: (printing?.busy() ?? Promise.resolve()).then(() => renderSite(site, expected)) };
       ahead.files.catch(() => {});
     }
   } finally {
@@ -378,6 +382,11 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     const files = await (ahead?.key === key ? ahead.files : renderSite(site, written));
     for (const file of files) result.files += await writeIfChanged(outDir, file.path, file.content);
     manifest.site = { key, outputs: files.map((f) => f.path) };
+  }
+  const cache = await parseCacheToWrite(outDir, loaded.files);
+  if (cache) {
+    // Only a cache: a build that cannot write it is no slower next time than without it.
+    await writeAtomic(outDir, PARSE_CACHE_FILE, cache).then(() => parseCacheWritten(outDir, cache), () => {});
   }
   // A build without failures records its inputs: the same inputs next time mean nothing to print.
   const clean = options.paths.length === 0 && failed.size === 0 && countBySeverity(diagnostics).errors === 0;

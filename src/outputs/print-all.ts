@@ -51,6 +51,11 @@ export interface PrintQueue {
   add(job: Printable): void;
   /** Starts Chromium now, while statements are still being rendered: a build that will print calls it early. */
   warm(): void;
+  /**
+   * Settles once Chromium is at work on the jobs added so far (at once when there are none): work
+   * that the PDFs do not need can wait for this, and then runs while they print.
+   */
+  busy(): Promise<void>;
   /** Waits for every PDF; returns problems and the statements whose PDF failed. The browser is left to its owner. */
   finish(): Promise<{ diagnostics: Diagnostic[]; failed: string[] }>;
 }
@@ -198,6 +203,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       add: (job) => void jobs.push(job),
       // The baseline starts a browser per PDF, as it prints.
       warm: () => {},
+      busy: () => Promise.resolve(),
       async finish() {
         try {
           for (const job of jobs) {
@@ -234,6 +240,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
         ),
       );
     },
+    busy: () => (pending.length > 0 ? ctx.browser.start().then(() => {}, () => {}) : Promise.resolve()),
     async finish() {
       try {
         await Promise.all(pending);

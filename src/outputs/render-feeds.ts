@@ -1,13 +1,27 @@
 /**
- * The newsroom's Atom feeds (`feed.xml` with every language, `feed-<lang>.xml` per language) and
- * `sitemap.xml`. Both need absolute URLs, so they are made only when the organisation has a
- * `website`. Statements still under embargo are left out, as in the index.
+ * The newsroom's Atom feeds (`feed.xml` with every language, `feed-<lang>.xml` per language; the
+ * newest FEED_ENTRIES statements each) and `sitemap.xml` (every statement). Both need absolute
+ * URLs, so they are made only when the organisation has a `website`. Statements still under
+ * embargo are left out, as in the index.
  */
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { atomFeed, type FeedEntry } from './feed.ts';
 import { released } from './released.ts';
 import { sitemap } from './sitemap.ts';
+
+/**
+ * Entries per feed: the newest. Readers poll a feed often and show only recent items, so it stays
+ * small however long the newsroom's history; the sitemap and the index list every statement.
+ */
+export const FEED_ENTRIES = 50;
+
+/** The newest statements first (then by folder), at most FEED_ENTRIES of them. */
+function newest(statements: readonly Statement[]): Statement[] {
+  return [...statements]
+    .sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
+    .slice(0, FEED_ENTRIES);
+}
 
 export function renderFeeds(statements: readonly Statement[], organization: Organization, now: Date): { path: string; content: string }[] {
   if (!organization.website) return [];
@@ -32,7 +46,7 @@ export function renderFeeds(statements: readonly Statement[], organization: Orga
       selfUrl: new URL(file, site).href,
       siteUrl: site,
       ...(lang ? { lang } : { lang: organization.lang }),
-      entries: entries.map(entry),
+      entries: newest(entries).map(entry),
     }),
   });
   const languages = [...new Set(published.map((s) => s.lang))].sort();

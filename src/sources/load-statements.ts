@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { findSourcesChecked, leavesStatements } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
-import { parseStatement, UN_KIND, type StatementContext } from './parse-statement.ts';
-import { hashParts } from '../write/manifest.ts';
+import { parseCached as cachedParse } from './parse-cache.ts';
+import { parseStatement, UN_KIND, type ParsedStatement, type StatementContext } from './parse-statement.ts';
 import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
 import { isLanguageTag, organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
 import type { Statement } from './statement.ts';
@@ -109,19 +109,8 @@ async function loadTranslations(
   return { statements: statements.map((st) => ({ ...st, translations: translations.length > 1 ? translations : [] })), diagnostics };
 }
 
-/**
- * Parsing is pure, so a long-running process (watch mode, the preview) reuses the result for a
- * file whose bytes and context have not changed since the last build.
- */
-const parsedCache = new Map<string, { key: string; result: ReturnType<typeof parseStatement> }>();
-
-function parseCached(file: string, bytes: Uint8Array, context: StatementContext): ReturnType<typeof parseStatement> {
-  const key = hashParts([bytes, JSON.stringify(context, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))]);
-  const hit = parsedCache.get(file);
-  if (hit?.key === key) return hit.result;
-  const result = parseStatement(file, bytes, context);
-  parsedCache.set(file, { key, result });
-  return result;
+function parseCached(file: string, bytes: Uint8Array, context: StatementContext): ParsedStatement {
+  return cachedParse(file, bytes, context, () => parseStatement(file, bytes, context));
 }
 
 async function readProfiles(root: string): Promise<ReturnType<typeof loadProfiles>> {

@@ -1,0 +1,79 @@
+/**
+ * Parsed statements, kept between builds. Parsing is pure, so a file whose bytes and context have
+ * not changed is not parsed again: within a process (watch mode, the preview) and, through
+ * `<out>/.clarion-cache`, from one build to the next. That file holds no output and is never
+ * published; one written by other code (another Clarion, another Node.js) or unreadable is ignored.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { codeId } from '../code-id.ts';
+import { hashParts } from '../write/manifest.ts';
+import type { ParsedStatement, StatementContext } from './parse-statement.ts';
+
+export const PARSE_CACHE_FILE = '.clarion-cache';
+const FORMAT = 1;
+
+interface Entry {
+  key: string;
+  result: ParsedStatement;
+}
+
+const entries = new Map<string, Entry>();
+/** Per output folder: the hash of its cache file as this process last read or wrote it. */
+const onDisk = new Map<string, string>();
+
+export function parseCached(file: string, bytes: Uint8Array, context: StatementContext, parse: () => ParsedStatement): ParsedStatement {
+  const key = hashParts([bytes, JSON.stringify(context, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))]);
+  const hit = entries.get(file);
+  if (hit?.key === key) return hit.result;
+  const result = parse();
+  entries.set(file, { key, result });
+  return result;
+}
+
+async function header(): Promise<string> {
+  return JSON.stringify({ format: FORMAT, code: await codeId(), v8: process.versions.v8 });
+}
+
+/** Adds the entries of `<outDir>/.clarion-cache` to those of this process (read once per folder). */
+export async function loadParseCache(outDir: string): Promise<void> {
+  if (onDisk.has(outDir)) return;
+  onDisk.set(outDir, '');
+  try {
+    const [bytes, expected] = await Promise.all([readFile(path.join(outDir, PARSE_CACHE_FILE)), header()]);
+    onDisk.set(outDir, hashParts([bytes]));
+    const data = deserialize(bytes) as { header?: unknown; entries?: unknown };
+    if (data.header !== expected || !Array.isArray(data.entries)) return;
+    for (const item of data.entries as unknown[]) {
+      if (!Array.isArray(item) || typeof item[0] !== 'string' || typeof item[1]?.key !== 'string' || typeof item[1]?.result !== 'object') continue;
+      if (!entries.has(item[0])) entries.set(item[0], item[1] as Entry);
+    }
+  } catch {
+    // No cache yet, or one that cannot be read: every statement is parsed.
+  }
+}
+
+/**
+ * The cache file's new content, holding the entries of `files`, or undefined when the file
+ * already holds exactly that (a build with nothing to do writes nothing).
+ */
+export async function parseCacheToWrite(outDir: string, files: readonly string[]): Promise<Uint8Array | undefined> {
+  const kept = [...files].sort().flatMap((file) => {
+    const entry = entries.get(file);
+    return entry ? [[file, entry] as const] : [];
+  });
+  const bytes = serialize({ header: await header(), entries: kept });
+  return onDisk.get(outDir) === hashParts([bytes]) ? undefined : bytes;
+}
+
+/** Records that `bytes` (from parseCacheToWrite) are now the folder's cache file. */
+export function parseCacheWritten(outDir: string, bytes: Uint8Array): void {
+  onDisk.set(outDir, hashParts([bytes]));
+}
+
+/** Forgets what this process parsed and read, as a new process starts (for tests). */
+export function forgetParseCache(): void {
+  entries.clear();
+  onDisk.clear();
+}

@@ -1,0 +1,82 @@
+/** The parse cache (`dist/.clarion-cache`): used for unchanged statements only, never trusted otherwise. */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { runBuild, type BuildOptions } from '../../src/build.ts';
+import { forgetParseCache } from '../../src/sources/parse-cache.ts';
+import { makeProject, read, statement } from '../support/project.ts';
+
+const options: BuildOptions = { paths: [], out: 'dist', strict: false, formats: ['html', 'text'] };
+const cacheFile = (dir: string) => path.join(dir, 'dist/.clarion-cache');
+
+interface CacheFile {
+  header: string;
+  entries: [string, { key: string; result: { statement: { title: string } } }][];
+}
+
+async function readCache(dir: string): Promise<CacheFile> {
+  return deserialize(await readFile(cacheFile(dir))) as CacheFile;
+}
+
+/** Rewrites the cached title of `file`, as a stale or forged entry would have it. */
+async function poison(dir: string, file: string, title: string, header?: string): Promise<void> {
+  const cache = await readCache(dir);
+  const entry = cache.entries.find(([name]) => name === file)!;
+  entry[1].result.statement.title = title;
+  await writeFile(cacheFile(dir), serialize({ ...cache, ...(header ? { header } : {}) }));
+}
+
+const project = () =>
+  makeProject({
+    'statements/a.md': statement({ title: 'A', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Text A.'),
+    'statements/b.md': statement({ title: 'B', date: '2023-11-26', location: 'Geneva', summary: 'S.' }, 'Text B.'),
+  });
+
+describe('the parse cache', () => {
+  it('holds every statement after a build, and is not written again by a build with nothing to do', async () => {
+    const dir = await project();
+    await runBuild(dir, options);
+    const cache = await readCache(dir);
+    expect(cache.entries.map(([file]) => file)).toEqual(['statements/a.md', 'statements/b.md']);
+    expect(cache.entries[0]![1].result.statement.title).toBe('A');
+    const before = (await stat(cacheFile(dir))).mtimeMs;
+    expect((await runBuild(dir, options)).files).toBe(0);
+    expect((await stat(cacheFile(dir))).mtimeMs).toBe(before);
+  });
+
+  it('serves an unchanged statement from the cache, and parses a changed one again', async () => {
+    const dir = await project();
+    await runBuild(dir, options);
+    // A forged entry with the right key shows that the cache is read: the page is rebuilt from it.
+    await poison(dir, 'statements/a.md', 'From the cache');
+    await writeFile(path.join(dir, 'statements/b.md'), statement({ title: 'B revised', date: '2023-11-26', location: 'Geneva', summary: 'S.' }, 'Text B.'));
+    forgetParseCache();
+    await writeFile(path.join(dir, 'dist/.clarion-manifest.json'), '{}');
+    await runBuild(dir, options);
+    expect(await read(dir, 'dist/a/a.txt')).toContain('From the cache');
+    expect(await read(dir, 'dist/b/b.txt')).toContain('B revised');
+    expect(await read(dir, 'dist/b/b.txt')).not.toContain('From the cache');
+  });
+
+  it('is ignored when written by other code, when unreadable, and with --force', async () => {
+    const cases: [string, (dir: string) => Promise<void>, Partial<BuildOptions>][] = [
+      ['other code', (dir) => poison(dir, 'statements/a.md', 'From the cache', JSON.stringify({ format: 1, code: 'another Clarion', v8: process.versions.v8 })), {}],
+      ['unreadable', (dir) => writeFile(cacheFile(dir), 'not a cache at all'), {}],
+      ['--force', (dir) => poison(dir, 'statements/a.md', 'From the cache'), { force: true }],
+    ];
+    for (const [name, spoil, extra] of cases) {
+      const dir = await project();
+      await runBuild(dir, options);
+      await spoil(dir);
+      forgetParseCache();
+      // Without a manifest every statement is built again.
+      await writeFile(path.join(dir, 'dist/.clarion-manifest.json'), '{}');
+      const again = await runBuild(dir, { ...options, ...extra });
+      expect(again.built, name).toHaveLength(2);
+      expect(await read(dir, 'dist/a/a.txt'), name).not.toContain('From the cache');
+      // The cache is made good again.
+      expect((await readCache(dir)).entries[0]![1].result.statement.title, name).toBe('A');
+    }
+  });
+});
