@@ -17,15 +17,19 @@ export const COMPILED_DIR = path.join(root, 'node_modules', '.cache', 'clarion')
 const STAMP = 'sources.json';
 const EXTERNAL = ['puppeteer', 'puppeteer-core', 'pdfjs-dist', '@napi-rs/canvas', 'esbuild', 'tsx'];
 
-/** What the compiled files are made from: every file under src/ (path, size, mtime) and package.json. */
-export function sourcesFingerprint(from = root) {
-  const files = readdirSync(path.join(from, 'src'), { recursive: true, withFileTypes: true })
+/** Every file under src/, with package.json and any `extra` files of the root, sorted. */
+function sourceFiles(from, extra = []) {
+  return readdirSync(path.join(from, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .concat(path.join(from, 'package.json'))
+    .concat(['package.json', ...extra].map((name) => path.join(from, name)))
     .sort();
+}
+
+/** What the compiled files are made from: every file under src/ (path, size, mtime) and package.json. */
+export function sourcesFingerprint(from = root) {
   const hash = createHash('sha256');
-  for (const file of files) {
+  for (const file of sourceFiles(from)) {
     const { size, mtimeMs } = statSync(file);
     hash.update(`${path.relative(from, file)}\0${size}\0${mtimeMs}\n`);
   }
@@ -37,13 +41,8 @@ export function sourcesFingerprint(from = root) {
  * same code gives the same id on any machine; caches made by other code are not trusted.
  */
 export function codeId(from = root) {
-  const files = readdirSync(path.join(from, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .concat(path.join(from, 'package.json'), path.join(from, 'package-lock.json'))
-    .sort();
   const hash = createHash('sha256');
-  for (const file of files) {
+  for (const file of sourceFiles(from, ['package-lock.json'])) {
     let bytes;
     try {
       bytes = readFileSync(file);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, compiledCli, sourcesFingerprint } from '../scripts/compile.mjs';
+import { codeId, compile, compiledCli, sourcesFingerprint } from '../scripts/compile.mjs';
 import { listFiles, makeProject, repoRoot } from './support/project.ts';
 
 const exec = promisify(execFile);
@@ -61,6 +61,19 @@ describe('the compiled CLI', () => {
     }
   });
 
+  it('names the code by its content: the same in another folder, another after any change', async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'clarion-code-'));
+    try {
+      await cp(path.join(repoRoot, 'src'), path.join(copy, 'src'), { recursive: true });
+      for (const file of ['package.json', 'package-lock.json']) await cp(path.join(repoRoot, file), path.join(copy, file));
+      expect(codeId(copy)).toBe(codeId(repoRoot));
+      await appendFile(path.join(copy, 'package-lock.json'), '\n');
+      expect(codeId(copy)).not.toBe(codeId(repoRoot));
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
   it('builds the same bytes as the sources: the samples in every format, and with render workers', async () => {
     // The samples (a press release in English and Urdu, a UN submission), with puppeteer's
     // configuration file beside them as in the repository itself.
@@ -75,7 +88,8 @@ describe('the compiled CLI', () => {
         await runCli(compiled, 'compiled', ['build', '--force', '--quiet', ...args], env);
         await runCli(sources, 'sources', ['build', '--force', '--quiet', ...args], env);
         const ours = await sums(path.join(compiled, 'dist'));
-        for (const file of ['ahmadi-mosques-desecrated/ahmadi-mosques-desecrated.pdf', 'ahmadi-mosques-desecrated/ur/card.png', 'hrc55-ahmadiyya-places-of-worship/hrc55-ahmadiyya-places-of-worship.docx']) expect(Object.keys(ours)).toContain(file);
+        // The parse cache too: the same bytes mean the compiled CLI names its code as the sources do.
+        for (const file of ['ahmadi-mosques-desecrated/ahmadi-mosques-desecrated.pdf', 'ahmadi-mosques-desecrated/ur/card.png', 'hrc55-ahmadiyya-places-of-worship/hrc55-ahmadiyya-places-of-worship.docx', '.clarion-cache']) expect(Object.keys(ours)).toContain(file);
         expect(ours).toEqual(await sums(path.join(sources, 'dist')));
       }
     } finally {
