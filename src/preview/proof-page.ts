@@ -42,7 +42,9 @@ header a { color: #fff; }
 section { background: #fff; display: flex; flex-direction: column; min-block-size: 80vh; }
 section h2 { font-size: 13px; margin: 0; padding: 6px 10px; background: #ddd; text-transform: uppercase; letter-spacing: .05em; }
 iframe, embed { border: 0; inline-size: 100%; flex: 1; }
-pre { margin: 0; padding: 10px; overflow: auto; flex: 1; font: 13px/1.35 ui-monospace, monospace; white-space: pre; }
+section { container-type: inline-size; }
+/* The text release is 72 columns wide: small enough to show each line as it breaks in an email. */
+pre { margin: 0; padding: 10px; overflow: auto; flex: 1; font: clamp(9px, calc((100cqi - 20px) / 44), 13px)/1.35 ui-monospace, monospace; white-space: pre; }
 </style>
 </head>
 <body>
