@@ -1,8 +1,8 @@
 /**
  * Parsed statements, kept between builds. Parsing is pure, so a file whose bytes and context have
  * not changed is not parsed again: within a process (watch mode, the preview) and, through
- * `<out>/.clarion-cache`, from one build to the next. That file holds no output and is never
- * published; one written by other code (another Clarion, another Node.js) or unreadable is ignored.
+ * `<out>/.clarion-cache`, from one build to the next. That file holds no output; one written by
+ * other code (another Clarion, another Node.js) or unreadable is ignored.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -61,10 +61,19 @@ export async function loadParseCache(outDir: string): Promise<void> {
 export async function parseCacheToWrite(outDir: string, files: readonly string[]): Promise<Uint8Array | undefined> {
   const kept = [...files].sort().flatMap((file) => {
     const entry = entries.get(file);
-    return entry ? [[file, entry] as const] : [];
+    return entry && mayKeep(entry.result) ? [[file, entry] as const] : [];
   });
   const bytes = serialize({ header: await header(), entries: kept });
   return onDisk.get(outDir) === hashParts([bytes]) ? undefined : bytes;
+}
+
+/**
+ * Only statements that parse and carry no embargo are kept on disk: the output folder may be
+ * published whole, and the text of a statement under embargo must not sit in a file of a known
+ * name. The others are few, and parsed on every build.
+ */
+function mayKeep(result: ParsedStatement): boolean {
+  return result.statement !== undefined && result.statement.embargo === undefined;
 }
 
 /** Records that `bytes` (from parseCacheToWrite) are now the folder's cache file. */

@@ -80,3 +80,20 @@ describe('the parse cache', () => {
     }
   });
 });
+
+describe('the parse cache and embargoes', () => {
+  it('never holds a statement under embargo, or one with errors', async () => {
+    const dir = await makeProject({
+      'statements/open.md': statement({ title: 'Released', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Public text.'),
+      'statements/held.md': statement({ title: 'Held back', date: '2023-11-27', embargo: '2099-01-01T09:00Z', location: 'Geneva', summary: 'S.' }, 'Secret plans of the campaign.'),
+      'statements/broken.md': statement({ title: 'Broken', date: 'not a date', location: 'Geneva', summary: 'S.' }, 'Text.'),
+    });
+    await runBuild(dir, options);
+    const bytes = await readFile(cacheFile(dir));
+    expect((deserialize(bytes) as CacheFile).entries.map(([file]) => file)).toEqual(['statements/open.md']);
+    // Text is found where it is kept (so its absence below means something).
+    expect(bytes.includes('Public text')).toBe(true);
+    expect(bytes.includes('Secret plans')).toBe(false);
+    expect(bytes.includes('Held back')).toBe(false);
+  });
+});
