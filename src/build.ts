@@ -383,7 +383,8 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     for (const file of files) result.files += await writeIfChanged(outDir, file.path, file.content);
     manifest.site = { key, outputs: files.map((f) => f.path) };
   }
-  const cache = await parseCacheToWrite(outDir, loaded.files);
+  // A full build's statements make the whole cache (a build of some statements would drop the others).
+  const cache = options.paths.length === 0 ? await parseCacheToWrite(outDir, loaded.files) : undefined;
   if (cache) {
     // Only a cache: a build that cannot write it is no slower next time than without it.
     await writeAtomic(outDir, PARSE_CACHE_FILE, cache).then(() => parseCacheWritten(outDir, cache), () => {});

@@ -43,6 +43,10 @@ describe('the parse cache', () => {
     const before = (await stat(cacheFile(dir))).mtimeMs;
     expect((await runBuild(dir, options)).files).toBe(0);
     expect((await stat(cacheFile(dir))).mtimeMs).toBe(before);
+    // Nor by a build of some statements, which would drop the others.
+    await writeFile(path.join(dir, 'statements/a.md'), statement({ title: 'A revised', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Text A.'));
+    expect((await runBuild(dir, { ...options, paths: ['statements/a.md'] })).built).toHaveLength(1);
+    expect((await stat(cacheFile(dir))).mtimeMs).toBe(before);
   });
 
   it('serves an unchanged statement from the cache, and parses a changed one again', async () => {
