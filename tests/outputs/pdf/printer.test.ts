@@ -251,7 +251,7 @@ async function killDuringPrint(on: Printer, victims: () => number[]) {
   // Opening a page starts a renderer (a fresh one, or in Chromium a spare to replace the one
   // taken); a pooled page keeps the renderer it has, which is then watched already.
   const started = Date.now();
-  await waitFor(() => [...chromiumProcesses()].some((pid) => !running.has(pid)) || Date.now() - started > 500);
+  await waitFor(() => [...chromiumProcesses()].some((pid) => !running.has(pid)) || Date.now() - started > 200);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(settled, 'the job finished before the kill: make the document longer').toBe(false);
   const pids = victims();
