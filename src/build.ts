@@ -11,7 +11,7 @@ import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
 import { promoteWarning, wordCountsOf } from './check.ts';
 import { formatWordCount, type WordCount } from './report/reporter.ts';
-import { FORMATS, formatLinks, type Format } from './outputs/formats.ts';
+import { FORMATS, makesThumbnails, type Format } from './outputs/formats.ts';
 import type { Planned, PlanSetup } from './outputs/plan-statement.ts';
 import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } from './outputs/print-all.ts';
 import { renderSite, siteKey, type SiteInputs } from './outputs/render-site.ts';
@@ -139,17 +139,22 @@ export type BuildOptions = Pick<CliOptions, 'paths' | 'out' | 'formats' | 'stric
   writeEarly?: boolean;
 };
 
+/** The browser that builds with these options print with: one per build, or one for all of watch mode's. */
+export function browserFor(options: BuildOptions): BrowserOwner {
+  return browserOwner({
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    thumbnails: makesThumbnails(parseFormats(options.formats)),
+  });
+}
+
 export async function runBuild(root: string, options: BuildOptions): Promise<BuildResult> {
   const formats = parseFormats(options.formats);
   const outDir = path.resolve(root, options.out);
   let release: (() => Promise<void>) | undefined;
   // Watch mode lends the browser it keeps between builds; otherwise the build has its own.
-  const browser = options.browser ?? browserOwner({
-    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-    ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    thumbnails: formats.includes('thumbnail') && formats.includes('pdf'),
-  });
+  const browser = options.browser ?? browserFor(options);
   try {
     release = await acquireBuildLock(outDir);
     return await buildLocked(root, outDir, formats, options, browser);
@@ -257,7 +262,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     version: VERSION,
   };
   const printing = formats.includes('pdf') || formats.includes('card')
-    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, browser, ...(options.naive ? { naive: true } : {}), ...(formats.includes('thumbnail') && formats.includes('pdf') ? { thumbnails: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
+    ? createPrintQueue({ root, outDir, organization, generator: GENERATOR, browser, ...(options.naive ? { naive: true } : {}), ...(makesThumbnails(formats) ? { thumbnails: true } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) })
     : undefined;
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
@@ -273,8 +278,9 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     return true;
   });
   signal?.throwIfAborted();
-  // Chromium starts while the statements are rendered: the first PDF need not wait for it.
-  if (buildable.length > 0) printing?.warm();
+  // Otherwise Chromium starts here, while the statements are rendered (a failed start is reported
+  // by the PDFs that needed it).
+  if (prints && buildable.length > 0) void browser.start().catch(() => {});
   const mediaOf = new Map<string, string[]>();
   const early = new Set<string>();
   let progressDone = 0;

@@ -5,10 +5,9 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
+import { browserFor, reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
 import type { CliOptions } from './cli-args.ts';
 import type { Io } from './cli.ts';
-import { browserOwner } from './outputs/print-all.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 
 export interface Watcher {
@@ -19,7 +18,7 @@ export interface Watcher {
 
 export function startWatching(root: string, options: BuildOptions, onBuild: (result: BuildResult, ms: number) => void, debounceMs = 40): Watcher {
   // One browser for every build, started by the first that prints.
-  const browser = options.browser ?? browserOwner({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}) });
+  const browser = options.browser ?? browserFor(options);
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined);
   let timer: NodeJS.Timeout | undefined;
   let dirty = true;

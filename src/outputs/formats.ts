@@ -5,6 +5,11 @@ import type { FormatLink } from '../templates/view-model.ts';
 export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml', 'card', 'thumbnail'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Thumbnails are drawn from the PDFs: only a build that prints them makes them. */
+export function makesThumbnails(formats: readonly Format[]): boolean {
+  return formats.includes('thumbnail') && formats.includes('pdf');
+}
+
 export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
   const links: FormatLink[] = [];
   if (formats.includes('html')) links.push({ format: 'html', label: strings.format_html ?? 'Web page', href: 'index.html', type: 'text/html' });

@@ -49,8 +49,6 @@ export interface PrintContext {
 export interface PrintQueue {
   /** Starts printing a statement's PDF; on success the PDF joins the statement's files. */
   add(job: Printable): void;
-  /** Starts Chromium now, while statements are still being rendered: a build that will print calls it early. */
-  warm(): void;
   /**
    * Settles once Chromium is at work on the jobs added so far (at once when there are none): work
    * that the PDFs do not need can wait for this, and then runs while they print.
@@ -202,7 +200,6 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
     return {
       add: (job) => void jobs.push(job),
       // The baseline starts a browser per PDF, as it prints.
-      warm: () => {},
       busy: () => Promise.resolve(),
       async finish() {
         try {
@@ -229,8 +226,6 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   }
 
   return {
-    // A browser that fails to start is reported by the jobs that needed it.
-    warm: () => void ctx.browser.start().catch(() => {}),
     add(job) {
       // Chromium starts when the first PDF is wanted, if the build did not start it earlier.
       pending.push(

@@ -11,7 +11,7 @@ import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { hashFiles, hashParts } from '../write/manifest.ts';
-import { formatLinks, type Format } from './formats.ts';
+import { formatLinks, makesThumbnails, type Format } from './formats.ts';
 import { isReleased } from './released.ts';
 
 export interface SiteInputs {
@@ -32,7 +32,7 @@ export interface SiteInputs {
 }
 
 export function siteKey(inputs: SiteInputs, statements: readonly Statement[]): string {
-  const thumbnails = inputs.formats.includes('thumbnail') && inputs.formats.includes('pdf');
+  const thumbnails = makesThumbnails(inputs.formats);
   return hashParts([
     inputs.version,
     JSON.stringify({ formats: inputs.formats, thumbnails, newsroom: inputs.newsroom?.name ?? null }),
@@ -57,7 +57,7 @@ export async function renderSite(inputs: SiteInputs, statements: readonly Statem
       organization: inputs.organization,
       statements,
       links: (s, strings) => formatLinks(s, inputs.formats, strings),
-      thumbnails: inputs.formats.includes('thumbnail') && inputs.formats.includes('pdf'),
+      thumbnails: makesThumbnails(inputs.formats),
       assets: inputs.assets,
       generator: inputs.generator,
       now: inputs.now,
