@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
 import { findChromium, headlessMode } from '../../src/outputs/pdf/find-chromium.ts';
+import { chromiumArgs } from '../../src/outputs/pdf/printer.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,11 +19,9 @@ export interface AxeViolation {
 
 /** Checks each page at a desktop and a phone width, `parallel` pages at a time. */
 export async function axeCheck(files: readonly string[], parallel = 2): Promise<AxeViolation[]> {
-  const browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: headlessMode(findChromium()),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
-  });
+  const executablePath = findChromium();
+  // The printer's own command line: the pages are checked as Clarion's Chromium renders them.
+  const browser = await puppeteer.launch({ executablePath, headless: headlessMode(executablePath), args: [...chromiumArgs] });
   const violations: AxeViolation[] = [];
   let next = 0;
   const worker = async () => {

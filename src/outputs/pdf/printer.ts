@@ -94,7 +94,8 @@ export class PrintError extends Error {
   }
 }
 
-const chromiumArgs = [
+/** Chromium's command line: quiet, no network, and every page rendering although most are in the background. */
+export const chromiumArgs: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -378,7 +379,7 @@ async function startSession(executablePath: string): Promise<Session> {
     handleSIGTERM: false,
     handleSIGHUP: false,
     userDataDir,
-    args: chromiumArgs,
+    args: [...chromiumArgs],
   });
   // Puppeteer's launch never settles if Chromium dies at some moments of its start: watch for that.
   const watch = watchStart(userDataDir);
