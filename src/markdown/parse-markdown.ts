@@ -1,17 +1,18 @@
 /**
- * Markdown to a checked syntax tree (mdast), shared by every output: GFM, smart typography for
- * the language, and the safety rules applied once so that no output can miss them —
- * link targets other than http(s), mailto, tel and relative ones are removed (their text
- * stays), and raw HTML is reported (it is dropped unless the organisation allows it).
+ * Markdown to a checked syntax tree (mdast), shared by every output: GFM, footnotes checked,
+ * quotation marks and spacing for the language, and the safety rules applied once so that no
+ * output can miss them — link targets other than http(s), mailto, tel and relative ones are
+ * removed (their text stays), and raw HTML is reported (it is dropped unless the organisation
+ * allows it).
  */
 import type { Html, Image, Link, Root, RootContent, Definition } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { quotesFor } from './typography.ts';
+import { checkFootnotes } from './check-footnotes.ts';
+import { applyTypography } from './typography.ts';
 
 export interface ParseOptions {
   file: string;
@@ -27,18 +28,6 @@ export interface ParsedMarkdown {
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const typographers = new Map<string, ReturnType<typeof makeTypographer>>();
-
-function makeTypographer(lang: string) {
-  const quotes = quotesFor(lang);
-  return unified()
-    .use(remarkSmartypants, {
-      dashes: 'oldschool',
-      openingQuotes: { double: quotes.double[0], single: quotes.single[0] },
-      closingQuotes: { double: quotes.double[1], single: quotes.single[1] },
-    })
-    .freeze();
-}
 
 const SAFE_PROTOCOL = /^(https?:|mailto:|tel:)/i;
 const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
@@ -52,15 +41,12 @@ export function isSafeUrl(url: string): boolean {
 
 export function parseMarkdown(markdown: string, options: ParseOptions): ParsedMarkdown {
   const tree = parser.runSync(parser.parse(markdown)) as Root;
-  const lang = options.lang.toLowerCase().split('-')[0] ?? 'en';
-  let typographer = typographers.get(lang);
-  if (!typographer) {
-    typographer = makeTypographer(lang);
-    typographers.set(lang, typographer);
-  }
-  typographer.runSync(tree);
-
   const diagnostics: Diagnostic[] = [];
+  for (const problem of checkFootnotes(tree, markdown)) {
+    diagnostics.push({ file: options.file, line: problem.line + options.firstLine - 1, column: problem.column, severity: problem.severity, rule: problem.rule, message: problem.message, hint: problem.hint });
+  }
+  applyTypography(tree, options.lang);
+
   const warn = (node: { position?: { start: { line: number; column: number } } }, rule: string, message: string, hint: string) => {
     diagnostics.push({
       file: options.file,

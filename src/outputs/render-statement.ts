@@ -60,15 +60,16 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
   const { statement: s, organization: org, strings } = inputs;
   const diagnostics: Diagnostic[] = [];
   const allowHtml = org.allow_html;
-  const parse = (markdown: string, file: string, firstLine: number) => {
-    const parsed = parseMarkdown(markdown, { file, firstLine, lang: s.lang, allowHtml });
+  const parse = (markdown: string, file: string, firstLine: number, lang = s.lang) => {
+    const parsed = parseMarkdown(markdown, { file, firstLine, lang, allowHtml });
     diagnostics.push(...parsed.diagnostics);
     return parsed.tree;
   };
   const body = parse(s.body, s.file, s.bodyLine);
   if (inputs.resolveImage) diagnostics.push(...resolveImages(body, inputs.resolveImage, s.file, s.bodyLine));
   const notes = s.notes.map((note) => parse(note, s.file, 1));
-  const about = org.about ? parse(org.about, inputs.organizationFile, 1) : undefined;
+  // The organisation's boilerplate is written in its own language, whatever the statement's.
+  const about = org.about ? parse(org.about, inputs.organizationFile, 1, org.lang) : undefined;
   // Submissions have no dateline: their first block says where and when.
   const parts = s.submission ? undefined : datelineParts(s.location, s.date, s.lang, org.dateline_style);
   const submission = s.submission ? submissionParts(s, org, strings) : undefined;

@@ -1,0 +1,134 @@
+/**
+ * Every word as written, in every format and language: generated statements (every shipped
+ * locale, and two that are not) of both kinds are built in every format, and each output is read
+ * back as its readers would (the web page and email HTML parsed, the text release, the email
+ * parsed by an independent parser, the Word file and its footnotes, the PDF's text). The words of
+ * each source, ignoring only quotation marks and the kind of space, must be there in order.
+ */
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Root } from 'hast';
+import { select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { simpleParser } from 'mailparser';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clarion, makeProject, repoRoot, statement } from '../support/project.ts';
+import { readPdf } from '../support/read-pdf.ts';
+import { readDocx } from '../un/read-docx.ts';
+import { fragments, statementBody } from './arbitraries.ts';
+import { firstMismatch, wordsOf } from './read-words.ts';
+
+const SHIPPED = readdirSync(path.join(repoRoot, 'templates/locales')).map((f) => f.replace(/\.yaml$/, ''));
+/** Portuguese (Brazil) has quotation marks of its own but no locale file; Swahili has neither. */
+const LOCALES = [...SHIPPED, 'pt-BR', 'sw'];
+const PARAGRAPHS = 20;
+const SEED = Number(process.env.WORDS_SEED ?? 20261206);
+
+interface Case {
+  file: string;
+  slug: string;
+  lang: string;
+  kind: 'press-release' | 'un-submission';
+  markdown: string;
+  words: string[];
+}
+
+function makeCases(): Case[] {
+  return LOCALES.flatMap((lang, i) =>
+    (['press-release', 'un-submission'] as const).map((kind, j) => {
+      const [paragraphs] = fc.sample(fc.array(fragments(lang), { minLength: PARAGRAPHS, maxLength: PARAGRAPHS }), { seed: SEED + i * 2 + j, numRuns: 1 });
+      const body = statementBody(paragraphs!);
+      const slug = `words-${lang.toLowerCase()}-${kind}`;
+      return { file: `statements/${slug}.md`, slug, lang, kind, ...body };
+    }),
+  );
+}
+
+function front(c: Case): Record<string, unknown> {
+  const common = { title: `Generated ${c.lang} ${c.kind}`, date: '2023-11-27', lang: c.lang, summary: 'Generated.' };
+  return c.kind === 'un-submission'
+    ? { ...common, kind: 'un-submission', submission: { profile: 'generic', status: 'general', body: 'Human Rights Council' } }
+    : { ...common, location: 'Geneva, Switzerland' };
+}
+
+function tally(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+const html = (source: string) => unified().use(rehypeParse).parse(source) as Root;
+const bodyText = (source: string) => toText(select('body', html(source)) ?? html(source));
+
+/**
+ * Right-to-left PDFs: Chromium writes their text in visual order, and Arabic-script words with a
+ * broken text mapping (giving the PDF a logical-order text layer is work of its own). There, every
+ * Latin word must be in the PDF text as often as in the source.
+ */
+const RIGHT_TO_LEFT = new Set(['ar', 'ur']);
+
+describe('every word as written, in every format', () => {
+  const cases = makeCases();
+  let dir: string;
+  beforeAll(async () => {
+    dir = await makeProject({
+      'statements/organization.yaml': `name: Fixture Press Office\nwebsite: https://press.example.org/\npress_email: press@example.org\ncontacts:\n  - name: A. Example\n    email: press@example.org\n`,
+      ...Object.fromEntries(cases.map((c) => [c.file, statement(front(c), c.markdown)])),
+    });
+    const result = await clarion(dir, 'build');
+    // Every mark has its note and every note its mark: nothing the generator wrote is left out.
+    expect(result.stderr).not.toMatch(/ error |footnote/);
+    expect(result.code).toBe(0);
+  }, 180_000);
+
+  const expectWords = (c: Case, text: string, format: string, words = c.words) => {
+    const vocabulary = new Set(words.flatMap(wordsOf));
+    const { at, found, foundAt } = firstMismatch(words, text, vocabulary);
+    const wanted = words.flatMap(wordsOf);
+    const around = (list: string[], i: number) => `${list.slice(Math.max(0, i - 6), i).join(' ')} [${list.slice(i, i + 6).join(' ')}]`;
+    expect(at, `${format} of ${c.file}: the words stop matching at word ${at} of ${wanted.length}\n  expected: ${around(wanted, at)}\n  found:    ${around(found, foundAt)}\n--- source:\n${c.markdown}`).toBe(-1);
+  };
+  const output = (c: Case, name: string) => readFile(path.join(dir, 'dist', c.slug, name));
+
+  it.each(LOCALES)('keeps every word of %s statements in the web page and the text release', async (lang) => {
+    for (const c of cases.filter((x) => x.lang === lang)) {
+      expectWords(c, bodyText((await output(c, 'index.html')).toString('utf8')), 'the web page');
+      expectWords(c, (await output(c, `${c.slug}.txt`)).toString('utf8'), 'the text release');
+    }
+  });
+
+  it.each(LOCALES)('keeps every word of %s press releases in both parts of the email', async (lang) => {
+    for (const c of cases.filter((x) => x.lang === lang && x.kind === 'press-release')) {
+      const mail = await simpleParser(await output(c, `${c.slug}.eml`));
+      expectWords(c, mail.text ?? '', 'the email text');
+      expectWords(c, bodyText(typeof mail.html === 'string' ? mail.html : ''), 'the email HTML');
+    }
+  });
+
+  it.each(LOCALES)('keeps every word of %s submissions in the Word file, notes included', async (lang) => {
+    for (const c of cases.filter((x) => x.lang === lang && x.kind === 'un-submission')) {
+      const docx = await readDocx(await output(c, `${c.slug}.docx`));
+      expectWords(c, `${docx.rawText}\n${[...docx.footnotes.values()].join('\n')}`, 'the Word file');
+    }
+  });
+
+  it.each(LOCALES)('keeps every word of %s statements in the PDF text', async (lang) => {
+    for (const c of cases.filter((x) => x.lang === lang)) {
+      const pdf = await readPdf(await output(c, `${c.slug}.pdf`));
+      // A word hyphenated at the end of a line is one word.
+      const text = pdf.text.replace(/-\n/g, '');
+      if (!RIGHT_TO_LEFT.has(lang)) {
+        expectWords(c, text, 'the PDF');
+        continue;
+      }
+      // Words are taken apart at apostrophes here: reordered for display, "x’y" can come back as "y’x".
+      const latin = (words: string[]) => tally(words.flatMap((w) => wordsOf(w, { quotesSeparate: true })).filter((w) => /^[\p{Script=Latin}\p{M}]+$/u.test(w)));
+      const found = latin([text]);
+      for (const [word, count] of latin(c.words)) expect(found.get(word) ?? 0, `"${word}" in the PDF of ${c.file}`).toBeGreaterThanOrEqual(count);
+    }
+  });
+});
