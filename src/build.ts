@@ -15,13 +15,13 @@ import { FORMATS, makesThumbnails, type Format } from './outputs/formats.ts';
 import type { Planned, PlanSetup } from './outputs/plan-statement.ts';
 import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } from './outputs/print-all.ts';
 import { renderSite, siteKey, type SiteInputs } from './outputs/render-site.ts';
-import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
+import { countBySeverity, formatDiagnostic, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
 import { loadParseCache, PARSE_CACHE_FILE, parseCacheToWrite, parseCacheWritten } from './sources/parse-cache.ts';
 import { loadStatements, ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
 import type { Organization } from './sources/schema.ts';
 import type { Statement } from './sources/statement.ts';
-import { loadKind, TemplateError, type Kind } from './templates/load-kind.ts';
+import { loadTemplates } from './project/load-kinds.ts';
 import { VERSION } from './version.ts';
 import { hashFiles, hashParts, hashTree, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
 import { outputPath } from './write/output-path.ts';
@@ -157,7 +157,8 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
   const browser = options.browser ?? browserFor(options);
   try {
     release = await acquireBuildLock(outDir);
-    return await buildLocked(root, outDir, formats, options, browser);
+    const result = await buildLocked(root, outDir, formats, options, browser);
+    return { ...result, diagnostics: uniqueDiagnostics(result.diagnostics) };
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     // A write the whole build depends on failed (the shared assets, the disk): stop here.
@@ -197,25 +198,9 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
 
   // Templates: a broken template fails the statements of its kind only.
   const templatesDir = path.join(root, TEMPLATES_DIR);
-  const kinds = new Map<string, Kind>();
-  for (const name of new Set(loaded.statements.map((s) => s.kind))) {
-    try {
-      kinds.set(name, loadKind(root, templatesDir, name));
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      diagnostics.push({ file: error.file, line: error.line, column: error.column, severity: 'error', rule: 'template', message: error.reason, hint: 'fix the template; statements of this kind are not built until then' });
-    }
-  }
-  let newsroom: Kind | undefined;
-  if (formats.includes('html')) {
-    try {
-      newsroom = loadKind(root, templatesDir, 'newsroom', ['index']);
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      diagnostics.push({ file: error.file, line: error.line, column: error.column, severity: 'error', rule: 'template', message: error.reason, hint: 'fix the template; the newsroom index is not written until then' });
-    }
-  }
-  const logo = resolveLogo(root, organization, diagnostics);
+  const templates = loadTemplates(root, templatesDir, loaded.statements.map((s) => s.kind), { newsroom: formats.includes('html'), organization });
+  diagnostics.push(...templates.diagnostics);
+  const { kinds, newsroom, logo } = templates;
   const assets = buildAssets([...kinds.values(), ...(newsroom ? [newsroom] : [])], loadFontFaces(path.join(templatesDir, 'fonts.yaml')), logo);
   // Shared assets first: content-hashed, so a file already there is the same file, and writing
   // a new one never disturbs a published page.
@@ -427,23 +412,4 @@ function parseFormats(given: readonly string[] | undefined): Format[] {
     if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" — use one or more of ${FORMATS.join(', ')}`);
   }
   return FORMATS.filter((f) => given.includes(f));
-}
-
-
-
-/** The logo must be a file inside statements/: a profile may not make Clarion read other files. */
-function resolveLogo(root: string, organization: Organization, diagnostics: Diagnostic[]): string | undefined {
-  if (!organization.logo) return undefined;
-  const statementsDir = realpathSync(path.join(root, STATEMENTS_DIR));
-  const candidate = path.resolve(statementsDir, organization.logo);
-  const problem = (message: string, hint: string) => {
-    diagnostics.push({ file: ORGANIZATION_FILE, line: 1, column: 1, severity: 'warning', rule: 'logo', field: 'logo', message, hint });
-    return undefined;
-  };
-  if (!existsSync(candidate)) return problem(`the logo "${organization.logo}" does not exist`, 'give the path of an image inside statements/, e.g. assets/logo.svg; the outputs are built without a logo');
-  const real = realpathSync(candidate);
-  if (path.relative(statementsDir, real).startsWith('..') || path.isAbsolute(path.relative(statementsDir, real))) {
-    return problem(`the logo "${organization.logo}" is outside statements/`, 'copy the image into statements/ and point at it there');
-  }
-  return real;
 }

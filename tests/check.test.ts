@@ -1,10 +1,17 @@
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { clarion, repoRoot as root } from './support/project.ts';
-
-const fixtures = path.resolve(import.meta.dirname, 'fixtures/check');
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clarion, makeProject, repoRoot as root } from './support/project.ts';
 
 describe('clarion check', () => {
+  // The bad statements of tests/fixtures/check/ in a project with the real templates (its one kind: press-release).
+  let fixtures: string;
+  beforeAll(async () => {
+    fixtures = await makeProject({});
+    await rm(path.join(fixtures, 'templates/un-submission'), { recursive: true });
+    await cp(path.resolve(import.meta.dirname, 'fixtures/check/statements'), path.join(fixtures, 'statements'), { recursive: true });
+  });
+
   it('passes the sample statements with no problems', async () => {
     const result = await clarion(root, 'check');
     expect(result.stdout).toBe('statements/hrc55-ahmadiyya-places-of-worship.md 457 of 2,000 words (hrc-written-statement, general status)\n✔ 3 statements checked, no problems\n');

@@ -69,6 +69,9 @@ export function parseMarkdown(markdown: string, options: ParseOptions): ParsedMa
     }
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const target = node as Link | Image | Definition;
+      if (node.type === 'image' && /^https?:/i.test(target.url)) {
+        warn(target, 'remote-image', `the image "${truncate(target.url)}" is left out of the PDF, which is printed without network access`, 'save the image beside the statement and write ![description](its-file-name.jpg)');
+      }
       if (isSafeUrl(target.url)) return;
       const shown = truncate(target.url);
       warn(target, 'unsafe-link', `the link target "${shown}" is removed`, 'links may only go to http://, https://, mailto: or tel: addresses');

@@ -37,3 +37,14 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
   );
 }
+
+/** The diagnostics without repeats: a problem of a shared file (the profile) found once per statement is reported once. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.severity, d.rule, d.field, d.message, d.hint]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -77,6 +77,7 @@ export function loadKind(root: string, templatesDir: string, name: string, requi
       env.registerPartial(entry.slice(0, -4), source);
     }
   }
+  if (!existsSync(dir)) throw new TemplateError(rel(dir), 1, 1, `the template folder ${rel(dir)}/ is missing`);
   const templates: Record<string, Render> = {};
   for (const entry of readdirSync(dir).sort()) {
     if (!entry.endsWith('.hbs')) continue;

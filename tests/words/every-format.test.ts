@@ -86,9 +86,9 @@ describe('every word as written, in every format', () => {
   }, 180_000);
 
   const expectWords = (c: Case, text: string, format: string, words = c.words) => {
-    const vocabulary = new Set(words.flatMap(wordsOf));
+    const vocabulary = new Set(words.flatMap((w) => wordsOf(w)));
     const { at, found, foundAt } = firstMismatch(words, text, vocabulary);
-    const wanted = words.flatMap(wordsOf);
+    const wanted = words.flatMap((w) => wordsOf(w));
     const around = (list: string[], i: number) => `${list.slice(Math.max(0, i - 6), i).join(' ')} [${list.slice(i, i + 6).join(' ')}]`;
     expect(at, `${format} of ${c.file}: the words stop matching at word ${at} of ${wanted.length}\n  expected: ${around(wanted, at)}\n  found:    ${around(found, foundAt)}\n--- source:\n${c.markdown}`).toBe(-1);
   };
