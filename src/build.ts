@@ -19,7 +19,6 @@ import { countBySeverity, formatDiagnostic, sortDiagnostics, uniqueDiagnostics, 
 import { UsageError } from './sources/find-sources.ts';
 import { loadParseCache, PARSE_CACHE_FILE, parseCacheToWrite, parseCacheWritten } from './sources/parse-cache.ts';
 import { loadStatements, ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
-import type { Organization } from './sources/schema.ts';
 import type { Statement } from './sources/statement.ts';
 import { loadTemplates } from './project/load-kinds.ts';
 import { VERSION } from './version.ts';
