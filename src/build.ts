@@ -200,7 +200,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
   const found = new Set(loaded.files);
   const sourceExists = (file: string) => found.has(file) || (options.paths.length > 0 && existsSync(path.join(root, file)));
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
-  diagnostics.push(...foldersTaken(loaded.statements, previous?.statements ?? {}, found, sourceExists));
+  diagnostics.push(...foldersTaken(loaded.statements, previous?.statements ?? {}, sourceExists));
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
   const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false, published: [], kept: [], wordCounts: wordCountsOf(loaded.statements) };
   const organization = loaded.organization;

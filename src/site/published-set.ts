@@ -38,12 +38,13 @@ export function withPublishedTranslations(statements: readonly Statement[], entr
 }
 
 /**
- * Statements of this build whose output folder a published statement from another source owns
- * (a build of some statements does not see the others): both would write one folder.
+ * Statements of this build whose output folder a published statement of another source owns, one
+ * that this build does not build (not asked for, or failing): both would write one folder.
  */
-export function foldersTaken(statements: readonly Statement[], entries: Entries, found: ReadonlySet<string>, exists: (file: string) => boolean): Diagnostic[] {
+export function foldersTaken(statements: readonly Statement[], entries: Entries, exists: (file: string) => boolean): Diagnostic[] {
+  const building = new Set(statements.map((s) => s.file));
   const owners = new Map<string, string>();
-  for (const [file, entry] of Object.entries(entries)) if (!found.has(file) && exists(file)) owners.set(entry.slug, file);
+  for (const [file, entry] of Object.entries(entries)) if (!building.has(file) && exists(file)) owners.set(entry.slug, file);
   return statements.flatMap((s) => {
     const owner = owners.get(s.folder);
     if (!owner) return [];

@@ -97,6 +97,14 @@ describe('the site lists the whole published set', () => {
     expect(await read(dir, 'dist/a/a.txt')).toBe(before);
     expect((await readSite(out)).index.map((e) => e.title)).toEqual(['Alpha', 'Bravo', 'Charlie']);
     expect(await expectSiteMatchesDisk(out)).toEqual(['a', 'b', 'c']);
+    // Nor may it take the folder of one that fails and stays published.
+    await writeFile(path.join(dir, 'statements/a.md'), good('Alpha', '2023-02-30'));
+    const failing = await build(dir);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain('statements/z.md:1:1 error the slug "a" is also used by statements/a.md');
+    expect(failing.stdout).toMatch(/2 failed: statements\/a\.md, statements\/z\.md\n$/);
+    expect(await read(dir, 'dist/a/a.txt')).toBe(before);
+    expect(await expectSiteMatchesDisk(out)).toEqual(['a', 'b', 'c']);
   });
 
   it('leaves out a statement that never built', async () => {
