@@ -15,7 +15,7 @@ import type { Planned, PlanSetup } from './outputs/plan-statement.ts';
 import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } from './outputs/print-all.ts';
 import { listingOf, sameListing } from './site/listing.ts';
 import { foldersTaken, publishedSet, withPublishedTranslations } from './site/published-set.ts';
-import { publishSite, siteAhead, writeIfChanged, type SiteAhead } from './site/publish-site.ts';
+import { publishSite, siteAhead, type SiteAhead } from './site/publish-site.ts';
 import type { SiteInputs } from './site/render-site.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
@@ -28,7 +28,7 @@ import { VERSION } from './version.ts';
 import { hashFiles, hashParts, hashTree, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
 import { removeOutputs } from './write/remove-outputs.ts';
 import { acquireBuildLock, LockedError } from './write/build-lock.ts';
-import { writeAtomic, WriteError } from './write/write-atomic.ts';
+import { writeAtomic, writeIfChanged, WriteError } from './write/write-atomic.ts';
 
 
 const GENERATOR = `Clarion ${VERSION}`;

@@ -4,10 +4,9 @@
  * statement went): the build removes those.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from '../write/manifest.ts';
-import { writeAtomic } from '../write/write-atomic.ts';
+import { writeIfChanged } from '../write/write-atomic.ts';
 import type { Published } from './listing.ts';
 import { renderSite, siteKey, type SiteInputs } from './render-site.ts';
 
@@ -50,12 +49,4 @@ export function siteAhead(inputs: SiteInputs, published: readonly Published[], p
   const files = ready.then(() => renderSite(inputs, published));
   files.catch(() => {});
   return { key, files };
-}
-
-/** Writes a file unless it already has these bytes; returns the number of files written. */
-export async function writeIfChanged(outDir: string, file: string, content: string): Promise<number> {
-  const existing = await readFile(path.join(outDir, file), 'utf8').catch(() => undefined);
-  if (existing === content) return 0;
-  await writeAtomic(outDir, file, content);
-  return 1;
 }
