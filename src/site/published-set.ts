@@ -23,13 +23,16 @@ export function publishedSet(entries: Readonly<Record<string, { listing?: Listin
  * stay published (their source still exists): the pages go on linking to them, as before.
  */
 export function withPublishedTranslations(statements: readonly Statement[], entries: Entries, exists: (file: string) => boolean): Statement[] {
+  // The published versions of each translated statement, by its source folder.
+  const byGroup = new Map<string, { lang: string; folder: string }[]>();
+  for (const [file, entry] of Object.entries(entries)) {
+    const group = translationOf(file)?.folder;
+    if (group && entry.listing && exists(file)) byGroup.set(group, [...(byGroup.get(group) ?? []), { lang: entry.listing.lang, folder: entry.listing.folder }]);
+  }
   return statements.map((statement) => {
     const group = translationOf(statement.file)?.folder;
-    if (!group) return statement;
-    const versions = statement.translations.length ? [...statement.translations] : [{ lang: statement.lang, folder: statement.folder }];
-    const kept = Object.entries(entries).flatMap(([file, entry]) =>
-      entry.listing && translationOf(file)?.folder === group && exists(file) && !versions.some((v) => v.folder === entry.listing!.folder) ? [{ lang: entry.listing.lang, folder: entry.listing.folder }] : [],
-    );
+    const versions = statement.translations.length ? statement.translations : [{ lang: statement.lang, folder: statement.folder }];
+    const kept = (group ? byGroup.get(group) ?? [] : []).filter((p) => !versions.some((v) => v.folder === p.folder));
     if (kept.length === 0) return statement;
     // The default language first (it has the statement's own folder), then the others by language.
     const all = [...versions, ...kept].sort((a, b) => Number(b.folder === statement.slug) - Number(a.folder === statement.slug) || a.lang.localeCompare(b.lang));

@@ -178,6 +178,17 @@ describe('a statement in two languages, one of which fails', () => {
     expect(site.sitemap).toEqual(pairs);
     expect(site.feeds).toEqual({ 'feed.xml': ['pair', 'pair/fr', 'solo'], 'feed-en.xml': ['pair', 'solo'], 'feed-fr.xml': ['pair/fr'] });
     expect(await expectSiteMatchesDisk(out)).toEqual(['pair', 'pair/fr', 'solo']);
+    // The default language failing in turn: both stay published, linked and listed.
+    await writeFile(path.join(dir, 'statements/pair/fr.md'), statement({ title: 'La paire', summary: 'À propos.' }, 'Texte.'));
+    expect((await build(dir)).code).toBe(0);
+    await writeFile(path.join(dir, 'statements/pair/en.md'), statement({ title: 'The pair', titel: 'x' }, 'Changed.'));
+    const primary = await build(dir);
+    expect(primary.code).toBe(1);
+    expect(primary.stderr).toContain('statements/pair/en.md: not built; its previous version stays published (dist/pair/)\n');
+    expect(await read(dir, 'dist/pair/fr/index.html')).toContain('href="https://press.example.org/pair/"');
+    expect((await readSite(out)).sitemap).toEqual(pairs);
+    expect(await expectSiteMatchesDisk(out)).toEqual(['pair', 'pair/fr', 'solo']);
+    await writeFile(path.join(dir, 'statements/pair/en.md'), good('The pair, revised', '2023-11-27'));
     // Deleted, the French version leaves the site, the disk and the English page.
     await rm(path.join(dir, 'statements/pair/fr.md'));
     expect((await build(dir)).code).toBe(0);
