@@ -3,7 +3,6 @@
  * report. A statement that fails leaves the others, and its own previous outputs, untouched.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { buildAssets } from './assets/build-assets.ts';
 import { loadFontFaces } from './assets/fonts.ts';
@@ -14,7 +13,10 @@ import { formatWordCount, type WordCount } from './report/reporter.ts';
 import { FORMATS, makesThumbnails, type Format } from './outputs/formats.ts';
 import type { Planned, PlanSetup } from './outputs/plan-statement.ts';
 import { browserOwner, createPrintQueue, sourceDateEpoch, type BrowserOwner } from './outputs/print-all.ts';
-import { renderSite, siteKey, type SiteInputs } from './outputs/render-site.ts';
+import { listingOf, sameListing } from './site/listing.ts';
+import { foldersTaken, publishedSet, withPublishedTranslations } from './site/published-set.ts';
+import { publishSite, siteAhead, type SiteAhead } from './site/publish-site.ts';
+import type { SiteInputs } from './site/render-site.ts';
 import { countBySeverity, formatDiagnostic, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from './report/diagnostic.ts';
 import { UsageError } from './sources/find-sources.ts';
 import { loadParseCache, PARSE_CACHE_FILE, parseCacheToWrite, parseCacheWritten } from './sources/parse-cache.ts';
@@ -23,9 +25,9 @@ import type { Statement } from './sources/statement.ts';
 import { loadTemplates } from './project/load-kinds.ts';
 import { VERSION } from './version.ts';
 import { hashFiles, hashParts, hashTree, MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from './write/manifest.ts';
-import { outputPath } from './write/output-path.ts';
+import { removeOutputs } from './write/remove-outputs.ts';
 import { acquireBuildLock, LockedError } from './write/build-lock.ts';
-import { writeAtomic, WriteError } from './write/write-atomic.ts';
+import { writeAtomic, writeIfChanged, WriteError } from './write/write-atomic.ts';
 
 
 const GENERATOR = `Clarion ${VERSION}`;
@@ -39,11 +41,16 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Files written (a build with nothing to do writes none). */
   files: number;
-  /** Outputs of deleted or renamed statements that were removed. */
+  /** Outputs of deleted or renamed statements, and site files the site no longer has, that were removed. */
   removed: string[];
   browserLaunched: boolean;
-  /** Every statement whose outputs are current after this build (built or up to date). */
+  /**
+   * Every published statement after this build, the site's statements: those built or up to date,
+   * and those that failed but whose previous outputs stay published.
+   */
   published: { file: string; slug: string; folder: string; title: string; kind: string }[];
+  /** Statements that failed but whose previous outputs stay published (and listed), with their folder. */
+  kept: { file: string; folder: string }[];
   /** The word count of every UN submission, against its limit. */
   wordCounts: WordCount[];
 }
@@ -82,13 +89,14 @@ export function buildExitCode(result: BuildResult): 0 | 1 {
 }
 
 /** Problems on stderr; one line per statement built and a summary line on stdout (or JSON). */
-export function reportBuild(io: Io, options: Pick<CliOptions, 'json' | 'quiet'>, result: BuildResult, ms: number): void {
+export function reportBuild(io: Io, options: Pick<CliOptions, 'json' | 'quiet' | 'out'>, result: BuildResult, ms: number): void {
   if (options.json) {
     io.stdout(JSON.stringify({ ...result, seconds: Number((ms / 1000).toFixed(2)), diagnostics: sortDiagnostics(result.diagnostics) }, null, 2) + '\n');
     return;
   }
   const diagnostics = sortDiagnostics(result.diagnostics).filter((d) => !options.quiet || d.severity === 'error');
   if (diagnostics.length) io.stderr(diagnostics.map(formatDiagnostic).join('\n') + '\n');
+  for (const k of result.kept) io.stderr(`${k.file}: not built; its previous version stays published (${options.out}/${k.folder}/)\n`);
   if (!options.quiet) {
     for (const b of result.built) io.stdout(`${b.file} → ${b.outputs.join(', ')}\n`);
     for (const c of result.wordCounts) io.stdout(`${formatWordCount(c)}\n`);
@@ -162,7 +170,7 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
     if (!(error instanceof WriteError)) throw error;
     // A write the whole build depends on failed (the shared assets, the disk): stop here.
     return {
-      built: [], upToDate: [], failed: [], files: 0, removed: [], browserLaunched: false, published: [], wordCounts: [],
+      built: [], upToDate: [], failed: [], files: 0, removed: [], browserLaunched: false, published: [], kept: [], wordCounts: [],
       diagnostics: [{ file: error.file, line: 1, column: 1, severity: 'error', rule: 'write', message: `cannot write: ${error.reason}`, hint: error.hint }],
     };
   } finally {
@@ -175,29 +183,37 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
 async function buildLocked(root: string, outDir: string, formats: Format[], options: BuildOptions, browser: BrowserOwner): Promise<BuildResult> {
   const signal = options.signal;
   const launchedBefore = browser.launched;
+  // Read even with --force: it says what is published and which files are Clarion's.
+  const previous = await readManifest(outDir);
   // When a source of the PDFs changed since the last build without failures (anything under
   // statements/ or templates/ but the newsroom's own templates), Chromium starts at once, while the
   // statements are read and rendered: the first PDF need not wait for it.
-  const previous = options.force ? undefined : await readManifest(outDir, VERSION);
   const templatesRoot = path.join(root, TEMPLATES_DIR);
   const inputs = hashTree(root, [path.join(root, STATEMENTS_DIR), templatesRoot], [VERSION, JSON.stringify({ formats, strict: options.strict ?? false })], [path.join(templatesRoot, 'newsroom')]);
   const prints = (formats.includes('pdf') || formats.includes('card')) && !options.naive;
-  if (prints && previous?.inputs !== inputs) void browser.start().catch(() => {});
+  if (prints && (options.force || previous?.inputs !== inputs)) void browser.start().catch(() => {});
   // Statements parsed by an earlier build (unless everything is to be done again).
   if (!options.force) await loadParseCache(outDir);
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
+  // A source that is gone is gone whatever the build was asked to do; a build of some statements
+  // keeps the others (their sources are still there).
+  const found = new Set(loaded.files);
+  const sourceExists = (file: string) => found.has(file) || (options.paths.length > 0 && existsSync(path.join(root, file)));
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
+  diagnostics.push(...foldersTaken(loaded.statements, previous?.statements ?? {}, sourceExists));
   const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
-  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false, published: [], wordCounts: wordCountsOf(loaded.statements) };
+  const result: BuildResult = { built: [], upToDate: [], failed: [], diagnostics, files: 0, removed: [], browserLaunched: false, published: [], kept: [], wordCounts: wordCountsOf(loaded.statements) };
   const organization = loaded.organization;
   if (!organization) {
     result.failed = [...new Set([...failed, ...loaded.files])].sort();
+    result.kept = keptOf(result.failed, previous?.statements ?? {});
     return result;
   }
+  const statements = withPublishedTranslations(loaded.statements, previous?.statements ?? {}, sourceExists);
 
   // Templates: a broken template fails the statements of its kind only.
   const templatesDir = path.join(root, TEMPLATES_DIR);
-  const templates = loadTemplates(root, templatesDir, loaded.statements.map((s) => s.kind), { newsroom: formats.includes('html'), organization });
+  const templates = loadTemplates(root, templatesDir, statements.map((s) => s.kind), { newsroom: formats.includes('html'), organization });
   diagnostics.push(...templates.diagnostics);
   const { kinds, newsroom, logo } = templates;
   const assets = buildAssets([...kinds.values(), ...(newsroom ? [newsroom] : [])], loadFontFaces(path.join(templatesDir, 'fonts.yaml')), logo);
@@ -209,16 +225,21 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     result.files++;
   }
 
-  // What each statement's outputs depend on, and which statements are already up to date.
+  // What each statement's outputs depend on, and which statements are already up to date. The
+  // entries of statements whose source is gone go (their outputs are removed at the end).
   const manifest: Manifest = { clarion: VERSION, statements: { ...(previous?.statements ?? {}) } };
+  const gone = Object.keys(manifest.statements).filter((file) => !sourceExists(file));
+  const unpublished = gone.flatMap((file) => manifest.statements[file]!.outputs);
+  for (const file of gone) delete manifest.statements[file];
   const organizationBytes = readFileSync(path.join(root, ORGANIZATION_FILE));
   const shared = [path.join(templatesDir, 'fonts.yaml'), ...listFiles(path.join(templatesDir, 'locales'))];
   const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared], root)]));
   const keyOf = (statement: Statement, media: readonly string[]) =>
     hashParts([VERSION, JSON.stringify({ formats, strict: options.strict ?? false }), readFileSync(path.join(root, statement.file)), organizationBytes, kindHashes.get(statement.kind) ?? '', hashFiles(media.map((m) => path.resolve(root, m)), root)]);
   const upToDate = (statement: Statement): boolean => {
-    const entry = previous?.statements[statement.file];
-    return entry !== undefined && entry.slug === statement.folder && entry.key === keyOf(statement, entry.media) && entry.outputs.every((f) => existsSync(path.join(outDir, f)));
+    const entry = options.force ? undefined : previous?.statements[statement.file];
+    // Its listing too: what the site shows of it (its date, its languages...) is what its pages say.
+    return entry?.listing !== undefined && entry.slug === statement.folder && entry.key === keyOf(statement, entry.media) && sameListing(entry.listing, listingOf(statement)) && entry.outputs.every((f) => existsSync(path.join(outDir, f)));
   };
 
   const setup: PlanSetup = {
@@ -250,7 +271,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     : undefined;
   const planned: Planned[] = [];
   const mediaWritten = new Set<string>();
-  const buildable = loaded.statements.filter((s) => {
+  const buildable = statements.filter((s) => {
     if (!kinds.has(s.kind) || failed.has(s.file)) {
       failed.add(s.file);
       return false;
@@ -268,7 +289,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
   const mediaOf = new Map<string, string[]>();
   const early = new Set<string>();
   let progressDone = 0;
-  let ahead: { key: string; files: Promise<{ path: string; content: string }[]> } | undefined;
+  let ahead: SiteAhead | undefined;
   try {
     // The renderers load only when there is something to render.
     const { planAll } = buildable.length > 0 ? await import('./outputs/plan-all.ts') : { planAll: async () => {} };
@@ -303,14 +324,10 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
       },
       { kinds, ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}) },
     );
-    // While Chromium prints, the site is rendered as it will be if every PDF succeeds.
-    const expected = loaded.statements.filter((s) => !failed.has(s.file) && (result.upToDate.includes(s.file) || planned.some((p) => p.statement === s)));
-    const key = siteKey(site, expected);
-    if (previous?.site?.key !== key) {
-      // Once Chromium is at work on the PDFs, so that the first PDF does not wait for it.
-      ahead = { key, files: (printing?.busy() ?? Promise.resolve()).then(() => renderSite(site, expected)) };
-      ahead.files.catch(() => {});
-    }
+    // While Chromium prints, the site is rendered as it will be if every PDF succeeds (once
+    // Chromium is at work on the PDFs, so that the first PDF does not wait for it).
+    const listings = Object.fromEntries(planned.filter((p) => !failed.has(p.statement.file)).map((p) => [p.statement.file, { listing: listingOf(p.statement) }]));
+    ahead = siteAhead(site, publishedSet({ ...manifest.statements, ...listings }), options.force ? undefined : previous?.site, printing?.busy() ?? Promise.resolve());
   } finally {
     if (printing) {
       const printed = await printing.finish();
@@ -343,36 +360,22 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     }
     result.files += plan.files.length;
     const media = mediaOf.get(s.file) ?? [];
-    manifest.statements[s.file] = { key: keyOf(s, media), slug: s.folder, outputs: plan.files.map((f) => f.path), media };
+    // Outputs of its previous folder (its slug changed) are no longer published.
+    const before = manifest.statements[s.file];
+    if (before && before.slug !== s.folder) unpublished.push(...before.outputs);
+    manifest.statements[s.file] = { key: keyOf(s, media), slug: s.folder, outputs: plan.files.map((f) => f.path), media, listing: listingOf(s) };
     result.built.push({ file: s.file, slug: s.folder, outputs: plan.files.map((f) => `${options.out}/${f.path}`) });
   }
-  // A full build removes what deleted or renamed statements left behind: only files the
-  // manifest says Clarion wrote, and none that a statement of this build wrote.
-  if (options.paths.length === 0) {
-    const current = new Set(Object.entries(manifest.statements).filter(([file]) => loaded.files.includes(file)).flatMap(([, e]) => e.outputs));
-    for (const [file, entry] of Object.entries(manifest.statements)) {
-      if (loaded.files.includes(file)) continue;
-      for (const output of entry.outputs) {
-        if (current.has(output)) continue;
-        await rm(outputPath(outDir, output), { force: true });
-        result.removed.push(output);
-      }
-      delete manifest.statements[file];
-    }
-  }
-  const listed = new Set([...result.built.map((b) => b.file), ...result.upToDate]);
-  const written = loaded.statements.filter((s) => listed.has(s.file));
-  result.published = written.map((s) => ({ file: s.file, slug: s.slug, folder: s.folder, title: s.title, kind: s.kind }));
-  const key = siteKey(site, written);
-  const siteCurrent = previous?.site?.key === key && previous.site.outputs.every((f) => existsSync(path.join(outDir, f)));
-  if (siteCurrent) {
-    manifest.site = previous.site;
-  } else {
-    // Usually rendered already, while the PDFs were printing.
-    const files = await (ahead?.key === key ? ahead.files : renderSite(site, written));
-    for (const file of files) result.files += await writeIfChanged(outDir, file.path, file.content);
-    manifest.site = { key, outputs: files.map((f) => f.path) };
-  }
+  // The site, from the whole published set, then the removal of what is no longer published:
+  // only files the manifest says Clarion wrote, and none that a published statement has.
+  const published = publishedSet(manifest.statements);
+  result.published = published.map((p) => ({ file: p.file, slug: p.slug, folder: p.folder, title: p.title, kind: p.kind }));
+  const siteOutcome = await publishSite(outDir, site, published, previous?.site, { ...(options.force ? { force: true } : {}), ...(ahead ? { ahead } : {}) });
+  result.files += siteOutcome.written;
+  if (siteOutcome.site) manifest.site = siteOutcome.site;
+  const current = new Set(Object.values(manifest.statements).flatMap((e) => e.outputs));
+  result.removed = [...new Set([...unpublished.filter((f) => !current.has(f)), ...siteOutcome.stale])].sort();
+  await removeOutputs(outDir, result.removed);
   // A full build's statements make the whole cache (a build of some statements would drop the others).
   const cache = options.paths.length === 0 ? await parseCacheToWrite(outDir, loaded.files) : undefined;
   if (cache) {
@@ -382,19 +385,15 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
   // A build without failures records its inputs: the same inputs next time mean nothing to print.
   const clean = options.paths.length === 0 && failed.size === 0 && countBySeverity(diagnostics).errors === 0;
   if (clean) manifest.inputs = inputs;
-  if (result.files > 0 || result.removed.length > 0 || !previous || !siteCurrent || previous.inputs !== manifest.inputs) {
-    result.files += await writeIfChanged(outDir, MANIFEST_FILE, serializeManifest(manifest));
-  }
+  result.files += await writeIfChanged(outDir, MANIFEST_FILE, serializeManifest(manifest));
   result.failed = [...failed].sort();
+  result.kept = keptOf(result.failed, manifest.statements);
   return result;
 }
 
-/** Writes a file unless it already has these bytes; returns the number of files written. */
-async function writeIfChanged(outDir: string, file: string, content: string): Promise<number> {
-  const existing = await readFile(path.join(outDir, file), 'utf8').catch(() => undefined);
-  if (existing === content) return 0;
-  await writeAtomic(outDir, file, content);
-  return 1;
+/** Failed statements that stay published (listed, with their last good outputs). */
+function keptOf(failed: readonly string[], entries: Manifest['statements']): BuildResult['kept'] {
+  return failed.flatMap((file) => (entries[file]?.listing ? [{ file, folder: entries[file].slug }] : []));
 }
 
 function listFiles(dir: string): string[] {

@@ -10,7 +10,8 @@ export function makesThumbnails(formats: readonly Format[]): boolean {
   return formats.includes('thumbnail') && formats.includes('pdf');
 }
 
-export function formatLinks(statement: Statement, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
+/** A statement's links: its Word file only for a UN submission (a statement with a `submission`, or a listing whose `submission` is true). */
+export function formatLinks(statement: Pick<Statement, 'slug'> & { submission?: unknown }, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
   const links: FormatLink[] = [];
   if (formats.includes('html')) links.push({ format: 'html', label: strings.format_html ?? 'Web page', href: 'index.html', type: 'text/html' });
   if (formats.includes('pdf')) links.push({ format: 'pdf', label: strings.format_pdf ?? 'PDF', href: `${statement.slug}.pdf`, type: 'application/pdf' });

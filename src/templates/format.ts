@@ -23,7 +23,7 @@ function locale(lang: string): string {
 }
 
 /** `27 November 2023` (en), `27 novembre 2023` (fr), ... The calendar date as written. */
-export function formatDate(moment: Moment, lang: string): string {
+export function formatDate(moment: Pick<Moment, 'date'>, lang: string): string {
   const [y, m, d] = moment.date.split('-').map(Number) as [number, number, number];
   return dateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -1,14 +1,17 @@
 /**
- * The build manifest (`<out>/.clarion-manifest.json`): for each statement, a key hashing
- * everything its outputs depend on, and the files Clarion wrote for it. A later build skips a
- * statement whose key is unchanged and removes only files a manifest says Clarion wrote. A
- * manifest that is unreadable or from another version of Clarion is ignored, never trusted.
+ * The build manifest (`<out>/.clarion-manifest.json`): for each published statement, a key hashing
+ * everything its outputs depend on, the files Clarion wrote for it and its listing in the newsroom
+ * (the published set the site is made from). A later build skips a statement whose key is
+ * unchanged and removes only files a manifest says Clarion wrote. A manifest that is unreadable
+ * is ignored; one from another version of Clarion still says which files Clarion wrote and what
+ * is published, but its keys (which hash Clarion's version) match nothing, so all is rebuilt.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { listingSchema, orderedListing } from '../site/listing.ts';
 import { outputPath } from './output-path.ts';
 
 export const MANIFEST_FILE = '.clarion-manifest.json';
@@ -19,6 +22,11 @@ const entrySchema = z.strictObject({
   outputs: z.array(z.string()),
   /** Source images the statement used (paths relative to the project): their content is part of the key. */
   media: z.array(z.string()),
+  /**
+   * What the newsroom lists of the statement, as its outputs were written. Manifests of earlier
+   * builds have none: such a statement is built again (and, until it is, not listed).
+   */
+  listing: listingSchema.optional(),
 });
 
 const manifestSchema = z.strictObject({
@@ -37,10 +45,10 @@ const manifestSchema = z.strictObject({
 export type ManifestEntry = z.infer<typeof entrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export async function readManifest(outDir: string, version: string): Promise<Manifest | undefined> {
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')));
-    if (!parsed.success || parsed.data.clarion !== version) return undefined;
+    if (!parsed.success) return undefined;
     // Paths that would leave the output folder make the whole manifest suspect.
     for (const entry of Object.values(parsed.data.statements)) for (const file of entry.outputs) outputPath(outDir, file);
     for (const file of parsed.data.site?.outputs ?? []) outputPath(outDir, file);
@@ -51,7 +59,12 @@ export async function readManifest(outDir: string, version: string): Promise<Man
 }
 
 export function serializeManifest(manifest: Manifest): string {
-  const statements = Object.fromEntries(Object.entries(manifest.statements).sort(([a], [b]) => a.localeCompare(b)));
+  // Fields in one order, so that the same manifest is the same bytes (and is not written again).
+  const statements = Object.fromEntries(
+    Object.entries(manifest.statements)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([file, e]) => [file, { key: e.key, slug: e.slug, outputs: e.outputs, media: e.media, ...(e.listing ? { listing: orderedListing(e.listing) } : {}) }]),
+  );
   return JSON.stringify({ clarion: manifest.clarion, ...(manifest.inputs ? { inputs: manifest.inputs } : {}), statements, ...(manifest.site ? { site: manifest.site } : {}) }, null, 2) + '\n';
 }
 

@@ -4,7 +4,7 @@
  * `WriteError` that says, in words, what went wrong and what to do.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { outputPath } from './output-path.ts';
 
@@ -41,6 +41,14 @@ export async function writeAtomic(outDir: string, relative: string, content: Uin
     throw toWriteError(target, error);
   }
   return target;
+}
+
+/** Writes a file unless it already has these bytes; returns the number of files written. */
+export async function writeIfChanged(outDir: string, relative: string, content: string): Promise<number> {
+  const existing = await readFile(outputPath(outDir, relative), 'utf8').catch(() => undefined);
+  if (existing === content) return 0;
+  await writeAtomic(outDir, relative, content);
+  return 1;
 }
 
 /** A file system error, as a WriteError that says what happened and what to do. */

@@ -2,20 +2,19 @@
 import path from 'node:path';
 import type { Assets } from '../assets/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
-import type { Statement } from '../sources/statement.ts';
 import { formatDate } from '../templates/format.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
-import { released } from './released.ts';
+import { released, type Listing } from './listing.ts';
 import { languageTypography, loadFonts, typographyStyle } from '../assets/fonts.ts';
 
 export interface IndexInputs {
   newsroom: Kind;
   localesDir: string;
   organization: Organization;
-  statements: readonly Statement[];
-  links: (statement: Statement, strings: Record<string, string>) => FormatLink[];
+  statements: readonly Listing[];
+  links: (statement: Listing, strings: Record<string, string>) => FormatLink[];
   assets: Assets;
   generator: string;
   /** Statements under an embargo later than this are left out. */
@@ -28,7 +27,7 @@ export function renderIndex(inputs: IndexInputs): string {
   const { organization: org } = inputs;
   const { strings } = loadStrings(inputs.localesDir, org.lang);
   const fonts = loadFonts(path.join(path.dirname(inputs.localesDir), 'fonts.yaml'));
-  const sorted = [...released(inputs.statements, inputs.now)].sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.title.localeCompare(b.title));
+  const sorted = [...released(inputs.statements, inputs.now)].sort((a, b) => Date.parse(b.released) - Date.parse(a.released) || a.title.localeCompare(b.title));
   const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
   return inputs.newsroom.templates.index!({
     lang: org.lang,
@@ -47,8 +46,8 @@ export function renderIndex(inputs: IndexInputs): string {
         tags: s.tags,
         lang: s.lang,
         dir: s.dir,
-        date: s.date.date,
-        dateText: formatDate(s.date, s.lang),
+        date: s.date,
+        dateText: formatDate(s, s.lang),
         href: `${s.folder}/`,
         // Each entry in its own language's fonts (Nastaliq for Urdu...).
         typographyStyle: typographyStyle(languageTypography(fonts, s.lang)),

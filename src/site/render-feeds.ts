@@ -5,10 +5,9 @@
  * embargo are left out, as in the index.
  */
 import type { Organization } from '../sources/schema.ts';
-import type { Statement } from '../sources/statement.ts';
-import { atomFeed, type FeedEntry } from './feed.ts';
-import { released } from './released.ts';
-import { sitemap } from './sitemap.ts';
+import { atomFeed, type FeedEntry } from '../outputs/feed.ts';
+import { sitemap } from '../outputs/sitemap.ts';
+import { released, type Listing } from './listing.ts';
 
 /**
  * Entries per feed: the newest. Readers poll a feed often and show only recent items, so it stays
@@ -17,28 +16,28 @@ import { sitemap } from './sitemap.ts';
 export const FEED_ENTRIES = 50;
 
 /** The newest statements first (then by folder), at most FEED_ENTRIES of them. */
-function newest(statements: readonly Statement[]): Statement[] {
+function newest(statements: readonly Listing[]): Listing[] {
   return [...statements]
-    .sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
+    .sort((a, b) => Date.parse(b.released) - Date.parse(a.released) || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))
     .slice(0, FEED_ENTRIES);
 }
 
-export function renderFeeds(statements: readonly Statement[], organization: Organization, now: Date): { path: string; content: string }[] {
+export function renderFeeds(statements: readonly Listing[], organization: Organization, now: Date): { path: string; content: string }[] {
   if (!organization.website) return [];
   const site = organization.website.endsWith('/') ? organization.website : `${organization.website}/`;
   const pageUrl = (folder: string) => new URL(`${folder}/`, site).href;
   const published = released(statements, now);
-  const entry = (s: Statement): FeedEntry => ({
+  const entry = (s: Listing): FeedEntry => ({
     id: pageUrl(s.folder),
     title: s.title,
     ...(s.summary ? { summary: s.summary } : {}),
     url: pageUrl(s.folder),
-    updated: s.date.instant,
-    published: s.date.instant,
+    updated: new Date(s.released),
+    published: new Date(s.released),
     lang: s.lang,
     authorName: organization.name,
   });
-  const feed = (file: string, entries: Statement[], lang?: string) => ({
+  const feed = (file: string, entries: Listing[], lang?: string) => ({
     path: file,
     content: atomFeed({
       title: lang ? `${organization.name} (${lang})` : organization.name,
@@ -50,7 +49,7 @@ export function renderFeeds(statements: readonly Statement[], organization: Orga
     }),
   });
   const languages = [...new Set(published.map((s) => s.lang))].sort();
-  const byFolder = new Map(statements.map((s) => [s.folder, s]));
+  const listed = new Set(published.map((s) => s.folder));
   return [
     feed('feed.xml', published),
     ...languages.map((lang) => feed(`feed-${lang}.xml`, published.filter((s) => s.lang === lang), lang)),
@@ -59,9 +58,9 @@ export function renderFeeds(statements: readonly Statement[], organization: Orga
       content: sitemap(
         published.map((s) => ({
           loc: pageUrl(s.folder),
-          lastmod: s.date.date,
-          // Only alternates that are published too: a sitemap never points at an embargoed page.
-          alternates: s.translations.filter((t) => byFolder.has(t.folder) && published.includes(byFolder.get(t.folder)!)).map((t) => ({ hreflang: t.lang, href: pageUrl(t.folder) })),
+          lastmod: s.date,
+          // Only alternates that are listed too: a sitemap never points at an embargoed page.
+          alternates: s.translations.filter((t) => listed.has(t.folder)).map((t) => ({ hreflang: t.lang, href: pageUrl(t.folder) })),
         })),
       ),
     },

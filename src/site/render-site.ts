@@ -1,18 +1,17 @@
 /**
- * The newsroom as a whole: the index page and the feeds. They depend on the statements listed
- * (their sources, and whether each is out of embargo yet), the newsroom's templates, the
- * organisation profile and the formats linked, and on nothing else: the site key hashes exactly
- * that, so an unchanged site is neither rendered nor written again.
+ * The newsroom as a whole: the index page, the feeds and the sitemap, always made from the whole
+ * published set (every statement the manifest lists after this build), never from the statements
+ * of one build. They depend on those listings (and whether each is out of embargo yet), the
+ * newsroom's templates, the organisation profile and the formats linked, and on nothing else: the
+ * site key hashes exactly that, so an unchanged site is neither rendered nor written again.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Assets } from '../assets/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
-import type { Statement } from '../sources/statement.ts';
 import type { Kind } from '../templates/load-kind.ts';
 import { hashFiles, hashParts } from '../write/manifest.ts';
-import { formatLinks, makesThumbnails, type Format } from './formats.ts';
-import { isReleased } from './released.ts';
+import { formatLinks, makesThumbnails, type Format } from '../outputs/formats.ts';
+import { isReleased, listingText, type Published } from './listing.ts';
 
 export interface SiteInputs {
   root: string;
@@ -31,23 +30,23 @@ export interface SiteInputs {
   version: string;
 }
 
-export function siteKey(inputs: SiteInputs, statements: readonly Statement[]): string {
+export function siteKey(inputs: SiteInputs, published: readonly Published[]): string {
   const thumbnails = makesThumbnails(inputs.formats);
   return hashParts([
     inputs.version,
     JSON.stringify({ formats: inputs.formats, thumbnails, newsroom: inputs.newsroom?.name ?? null }),
     inputs.organizationBytes,
     inputs.newsroom ? hashFiles([...inputs.newsroom.files, ...inputs.shared], inputs.root) : '',
-    ...statements.flatMap((s) => [s.file, readFileSync(path.join(inputs.root, s.file)), isReleased(s, inputs.now) ? 'released' : 'embargoed']),
+    ...[...published].sort((a, b) => a.file.localeCompare(b.file)).flatMap((p) => [p.file, listingText(p), isReleased(p, inputs.now) ? 'released' : 'embargoed']),
   ]);
 }
 
 /** The files of the site: the feeds and sitemap (with a website, in HTML builds) and the index. */
-export async function renderSite(inputs: SiteInputs, statements: readonly Statement[]): Promise<{ path: string; content: string }[]> {
+export async function renderSite(inputs: SiteInputs, published: readonly Published[]): Promise<{ path: string; content: string }[]> {
   const files: { path: string; content: string }[] = [];
   if (inputs.formats.includes('html')) {
     const { renderFeeds } = await import('./render-feeds.ts');
-    files.push(...renderFeeds(statements, inputs.organization, inputs.now));
+    files.push(...renderFeeds(published, inputs.organization, inputs.now));
   }
   if (inputs.newsroom) {
     const { renderIndex } = await import('./render-index.ts');
@@ -55,7 +54,7 @@ export async function renderSite(inputs: SiteInputs, statements: readonly Statem
       newsroom: inputs.newsroom,
       localesDir: path.join(inputs.templatesDir, 'locales'),
       organization: inputs.organization,
-      statements,
+      statements: published,
       links: (s, strings) => formatLinks(s, inputs.formats, strings),
       thumbnails: makesThumbnails(inputs.formats),
       assets: inputs.assets,
