@@ -3,7 +3,7 @@
  * raw HTML, footnotes that do not add up, a remote image, a broken template), `check` reports
  * every problem a build reports, each at its file, line and column, and exits as the build does.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/report/diagnostic.ts';
@@ -57,5 +57,16 @@ describe('check and build report the same problems', () => {
     expect(checkedProblems.filter((p) => p.startsWith('statements/fine.md'))).toEqual([]);
     expect(checked.code).toBe(1);
     expect(built.code).toBe(1);
+  });
+
+  it('agrees on the corpus of bad front matter too (tests/fixtures/check/)', async () => {
+    const corpus = await makeProject({});
+    await rm(path.join(corpus, 'templates/un-submission'), { recursive: true });
+    await cp(path.resolve(import.meta.dirname, 'fixtures/check/statements'), path.join(corpus, 'statements'), { recursive: true });
+    const checked = await clarion(corpus, 'check', '--json');
+    const built = await clarion(corpus, 'build', '--json', '--formats', 'html,text,eml');
+    const checkedProblems = (JSON.parse(checked.stdout).diagnostics as Diagnostic[]).map(key).sort();
+    expect(checkedProblems.length).toBeGreaterThan(30);
+    expect((JSON.parse(built.stdout).diagnostics as Diagnostic[]).map(key).sort()).toEqual(checkedProblems);
   });
 });
