@@ -10,7 +10,9 @@ import { DEFAULT_KIND } from './sources/parse-statement.ts';
 import { slugify } from './sources/explain-issues.ts';
 import { listKinds, ORGANIZATION_FILE, STATEMENTS_DIR } from './sources/load-statements.ts';
 import { parseOrganization } from './sources/parse-organization.ts';
-import { isLanguageTag, TITLE_MAX } from './sources/schema.ts';
+import { languageTagProblem } from './sources/explain-language-tag.ts';
+import { standardLanguageTag } from './sources/language-tag.ts';
+import { TITLE_MAX } from './sources/schema.ts';
 import { suggest } from './util/suggest.ts';
 import { writeAtomic } from './write/write-atomic.ts';
 
@@ -64,14 +66,17 @@ export async function newStatement(root: string, options: NewStatementOptions): 
     const guess = suggest(kind, kinds);
     throw new NewStatementError(`there is no template folder for kind "${kind}" — use one of: ${kinds.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
-  if (options.lang !== undefined && !isLanguageTag(options.lang)) throw new NewStatementError(`"${options.lang}" is not a language tag — use e.g. en, fr, ur or en-GB`);
+  const langProblem = options.lang === undefined ? undefined : languageTagProblem(options.lang, `--lang "${options.lang}"`, (tag) => `use --lang ${tag}`);
+  if (langProblem?.severity === 'error') throw new NewStatementError(`${langProblem.message} — ${langProblem.hint}`);
   const org = await readFile(path.join(root, ORGANIZATION_FILE)).then((bytes) => parseOrganization(ORGANIZATION_FILE, bytes).organization, () => undefined);
   const timeZone = org?.timezone ?? 'UTC';
   const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(options.today);
   const slug = slugify(title).slice(0, 80).replace(/-+$/, '') || 'statement';
   const file = `${STATEMENTS_DIR}/${slug}.md`;
   if (existsSync(path.join(root, file))) throw new NewStatementError(`${file} already exists — choose another headline or edit that file`);
-  const lang = options.lang !== undefined && options.lang !== org?.lang ? options.lang : undefined;
+  // The file gets the tag's standard form (--lang EN writes "lang: en").
+  const wanted = options.lang === undefined ? undefined : standardLanguageTag(options.lang);
+  const lang = wanted !== undefined && wanted !== org?.lang ? wanted : undefined;
   await writeAtomic(root, file, newStatementText({ title, date, kind, ...(lang ? { lang } : {}) }));
   return file;
 }

@@ -26,7 +26,7 @@ describe('clarion check', () => {
   "statements/empty-body.md:6:1 error the statement has no text after the front matter — write the statement below the closing \"---\" (empty-body)",
   "statements/empty-title.md:2:7 error title is empty — write a value or remove the line (title)",
   "statements/invalid-date.md:3:7 error \"2023-02-30\" is not a calendar date — write the date as YYYY-MM-DD (e.g. 2023-11-27), or a date and time with its offset (e.g. 2023-11-27T10:00+05:00) (date)",
-  "statements/invalid-lang.md:4:7 error \"en-\" is not a language tag — use a BCP 47 tag such as en, fr, ur or en-GB (lang)",
+  "statements/invalid-lang.md:4:7 error lang \"en-\" is not a language tag — did you mean en (English)? write \"lang: en\" (lang)",
   "statements/invalid-slug.md:4:7 error slug \"Forty Mosques\" may only contain lower-case letters, digits and single hyphens — e.g. \"forty-mosques\" (slug)",
   "statements/long-headline.md:2:8 warning the headline is 124 characters long — headlines under 100 characters read best (title)",
   "statements/many-problems.md:2:1 error unknown field \"titel\" — did you mean \"title\"? (titel)",

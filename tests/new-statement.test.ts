@@ -25,5 +25,13 @@ describe('clarion new', () => {
     expect(await clarion(dir, 'new', 'Same')).toMatchObject({ code: 1, stderr: 'clarion: statements/same.md already exists — choose another headline or edit that file\n' });
     expect(await clarion(dir, 'new', 'Other', '--kind', 'press-relase')).toMatchObject({ code: 1, stderr: 'clarion: there is no template folder for kind "press-relase" — use one of: press-release, un-submission (did you mean "press-release"?)\n' });
     expect(await clarion(dir, 'new', 'Other', '--lang', 'en-')).toMatchObject({ code: 1 });
+    expect(await clarion(dir, 'new', 'Other', '--lang', 'French')).toMatchObject({ code: 1, stderr: 'clarion: --lang "French" is not a language tag — did you mean fr (French)? use --lang fr\n' });
+    expect(await clarion(dir, 'new', 'Other', '--lang', 'xx')).toMatchObject({ code: 1, stderr: 'clarion: --lang "xx" is not a language tag — use a BCP 47 tag: a language code, then optionally a script or region, e.g. en, fr, ur, en-GB, pt-BR, zh-Hant-TW\n' });
+  });
+
+  it('writes the standard form of a language tag given in another case', async () => {
+    const dir = await makeProject({});
+    expect((await clarion(dir, 'new', 'Upper', '--lang', 'UR-pk')).code).toBe(0);
+    expect(await readFile(path.join(dir, 'statements/upper.md'), 'utf8')).toMatch(/^lang: ur-PK$/m);
   });
 });

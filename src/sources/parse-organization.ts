@@ -2,6 +2,8 @@
 import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.ts';
 import { decodeSource } from './decode-source.ts';
 import { explainIssues } from './explain-issues.ts';
+import { langFieldProblem } from './explain-language-tag.ts';
+import { standardLanguageTag } from './language-tag.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { contactSchema, organizationDefaults, organizationFieldNames, organizationSchema, type Organization } from './schema.ts';
 
@@ -25,7 +27,10 @@ export function parseOrganization(file: string, bytes: Uint8Array): ParsedOrgani
     const fieldsAt = (path: readonly (string | number)[]) => (path.length === 0 ? organizationFieldNames : Object.keys(contactSchema.shape));
     return { diagnostics: sortDiagnostics(explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt })) };
   }
-  return { organization: { ...organizationDefaults, contacts: [], ...result.data }, diagnostics: [] };
+  const lang = result.data.lang;
+  const langProblem = lang === undefined ? undefined : langFieldProblem(lang);
+  const diagnostics: Diagnostic[] = langProblem ? [{ file, ...yaml.locate(['lang']), field: 'lang', ...langProblem }] : [];
+  return { organization: { ...organizationDefaults, contacts: [], ...result.data, ...(lang ? { lang: standardLanguageTag(lang) } : {}) }, diagnostics };
 }
 
 export function missingOrganization(file: string): Diagnostic {

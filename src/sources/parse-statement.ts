@@ -7,6 +7,8 @@ import { parseMoment, type Moment } from '../util/moments.ts';
 import { suggest } from '../util/suggest.ts';
 import { decodeSource } from './decode-source.ts';
 import { explainIssues, slugify } from './explain-issues.ts';
+import { langFieldProblem } from './explain-language-tag.ts';
+import { standardLanguageTag } from './language-tag.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { limitBasis, limitFor, type Profile } from '../un/profiles.ts';
@@ -82,7 +84,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   }
   const translation = context.translation;
   const written = own as Record<string, unknown>;
-  if (translation && typeof written.lang === 'string' && written.lang.toLowerCase() !== translation.lang.toLowerCase()) {
+  if (translation && typeof written.lang === 'string' && standardLanguageTag(written.lang) !== translation.lang) {
     diagnostics.push({ file, ...yaml.locate(['lang']), severity: 'error', rule: 'lang-mismatch', field: 'lang', message: `lang "${written.lang}" does not match the file name (${translation.lang}.md)`, hint: `remove the lang line or rename the file ${written.lang}.md` });
   }
   const inherited = Object.fromEntries(Object.entries(translation?.inherit ?? {}).filter(([k]) => !NOT_INHERITED.has(k)));
@@ -126,6 +128,8 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   if (crowded) {
     diagnostics.push({ file, line: split.bodyLine + crowded.line, column: crowded.column, severity: 'error', rule: 'too-many-marks', message: `this paragraph has ${crowded.count} emphasis marks (*, _ or ~)`, hint: `a paragraph may have at most ${MAX_EMPHASIS_MARKS}; this is usually text pasted with stray "*" or "_": remove them or write them as \\* and \\_` });
   }
+  const langProblem = typeof written.lang === 'string' ? langFieldProblem(written.lang) : undefined;
+  if (langProblem?.severity === 'warning') diagnostics.push({ file, ...at('lang'), field: 'lang', ...langProblem });
   for (const field of ['title', 'subtitle', 'location', 'summary']) {
     const value = written[field];
     const found = typeof value === 'string' ? invisibleCharacters(value) : [];
@@ -171,7 +175,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     diagnostics.push({ file, ...at('embargo'), severity: 'warning', rule: 'distant-embargo', field: 'embargo', message: `the embargo is more than a year from the statement's date (${fields.date})`, hint: 'check the year of the embargo and of the date' });
   }
 
-  const lang = fields.lang ?? context.organization.lang;
+  const lang = standardLanguageTag(fields.lang ?? context.organization.lang);
   let submission: Statement['submission'];
   if (fields.submission && profile) {
     const joint = (fields.submission.submitters?.length ?? 0) > 0;
