@@ -69,11 +69,12 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'unclosed-front-matter', message: 'the front matter opened on line 1 never closes', hint: 'add a line "---" after the last field, before the text' }] };
   }
 
-  const yaml = parseYaml(file, split.yaml, split.yamlLine);
+  const yaml = parseYaml(file, split.yaml, split.yamlLine, { fields: statementFieldNames });
   const diagnostics: Diagnostic[] = [...yaml.diagnostics];
   const bodyEmpty = split.body.trim() === '';
   const emptyBody = (): Diagnostic => ({ file, line: split.bodyLine - 1, column: 1, severity: 'error', rule: 'empty-body', message: 'the statement has no text after the front matter', hint: 'write the statement below the closing "---"' });
-  if (yaml.diagnostics.length > 0) {
+  // Slips that could be repaired (a colon in the title...) leave data to check the rest of the file with.
+  if (yaml.data === undefined) {
     if (bodyEmpty) diagnostics.push(emptyBody());
     return { diagnostics };
   }
