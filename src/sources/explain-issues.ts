@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { suggest } from '../util/suggest.ts';
 import type { ParsedYaml, Path } from './parse-yaml.ts';
+import { slugify } from './slug.ts';
 import { quoteYaml } from './yaml-line.ts';
 
 export interface ExplainContext {
@@ -127,15 +128,6 @@ function explainFormat(make: (rule: string, message: string, hint: string | unde
   if (last === 'kind') return make('invalid-kind', `kind ${shown} is not a template folder name`, 'use lower-case letters, digits and hyphens, e.g. press-release');
   if (last === 'date') return make('invalid-date', `${shown} is not a date`, 'write the date as YYYY-MM-DD, e.g. 2023-11-27');
   return make('invalid-format', `${field} ${shown} is not in the expected form (${format})`, undefined);
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** "- Note: this is" read as the field {Note: "this is"}: the text that was meant. */

@@ -6,9 +6,10 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { parseMoment, type Moment } from '../util/moments.ts';
 import { suggest } from '../util/suggest.ts';
 import { decodeSource } from './decode-source.ts';
-import { explainIssues, slugify } from './explain-issues.ts';
+import { explainIssues } from './explain-issues.ts';
 import { langFieldProblem } from './explain-language-tag.ts';
 import { standardLanguageTag } from './language-tag.ts';
+import { fileSlug } from './slug.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { limitBasis, limitFor, type Profile } from '../un/profiles.ts';
@@ -112,10 +113,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
       hint: `use one of: ${context.kinds.join(', ') || '(none: templates/ is empty)'}${guess ? ` (did you mean "${guess}"?)` : ''}`,
     });
   }
-  const slug = translation ? translation.slug : typeof raw.slug === 'string' ? raw.slug : slugify(baseName(file));
-  if (raw.slug === undefined && slug === '') {
-    diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'no-slug', message: 'no slug can be made from the file name', hint: 'add a line "slug: …" using a-z, 0-9 and -, or rename the file' });
-  }
+  const slug = translation ? translation.slug : typeof raw.slug === 'string' ? raw.slug : fileSlug(file);
   if (bodyEmpty) diagnostics.push(emptyBody());
   const deep = deepestNesting(split.body);
   if (deep.depth > MAX_NESTING) {
@@ -212,11 +210,6 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     bodyLine: split.bodyLine,
   };
   return { statement, diagnostics, data: written };
-}
-
-function baseName(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  return name.replace(/\.(md|markdown)$/i, '');
 }
 
 /**
