@@ -86,8 +86,11 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   }
   const translation = context.translation;
   const written = own as Record<string, unknown>;
-  if (translation && typeof written.lang === 'string' && standardLanguageTag(written.lang) !== translation.lang) {
-    diagnostics.push({ file, ...yaml.locate(['lang']), severity: 'error', rule: 'lang-mismatch', field: 'lang', message: `lang "${written.lang}" does not match the file name (${translation.lang}.md)`, hint: `remove the lang line or rename the file ${written.lang}.md` });
+  const langProblem = typeof written.lang === 'string' ? langFieldProblem(written.lang) : undefined;
+  if (translation && langProblem?.severity === 'error') diagnostics.push({ file, ...yaml.locate(['lang']), field: 'lang', ...langProblem });
+  else if (translation && typeof written.lang === 'string' && standardLanguageTag(written.lang) !== translation.lang) {
+    const standard = standardLanguageTag(written.lang);
+    diagnostics.push({ file, ...yaml.locate(['lang']), severity: 'error', rule: 'lang-mismatch', field: 'lang', message: `lang "${written.lang}" does not match the file name (${translation.lang}.md)`, hint: `remove the lang line or rename the file ${standard}.md` });
   }
   const inherited = Object.fromEntries(Object.entries(translation?.inherit ?? {}).filter(([k]) => !NOT_INHERITED.has(k)));
   const data: Record<string, unknown> = translation ? { ...inherited, ...written, lang: translation.lang } : written;
@@ -127,7 +130,6 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   if (crowded) {
     diagnostics.push({ file, line: split.bodyLine + crowded.line, column: crowded.column, severity: 'error', rule: 'too-many-marks', message: `this paragraph has ${crowded.count} emphasis marks (*, _ or ~)`, hint: `a paragraph may have at most ${MAX_EMPHASIS_MARKS}; this is usually text pasted with stray "*" or "_": remove them or write them as \\* and \\_` });
   }
-  const langProblem = typeof written.lang === 'string' ? langFieldProblem(written.lang) : undefined;
   if (langProblem?.severity === 'warning') diagnostics.push({ file, ...at('lang'), field: 'lang', ...langProblem });
   for (const field of ['title', 'subtitle', 'location', 'summary']) {
     const value = written[field];

@@ -36,4 +36,17 @@ describe('language tags in a project', () => {
     expect(existsSync(path.join(dir, 'dist/forty/fr-CA/index.html'))).toBe(true);
     expect(existsSync(path.join(dir, 'dist/fr-be'))).toBe(false);
   });
+
+  it('checks the lang line of a translation by the same rule', async () => {
+    const dir = await makeProject({
+      'statements/forty/en.md': statement({ title: 'Forty', ...front }, 'Text.'),
+      'statements/forty/fr.md': statement({ title: 'Quarante', lang: 'French', ...front }, 'Texte.'),
+      'statements/forty/de.md': statement({ title: 'Vierzig', lang: 'DE', ...front }, 'Text.'),
+    });
+    const result = await clarion(dir, 'check');
+    expect(problems(result)).toEqual([
+      'statements/forty/de.md:3:7 warning lang "DE" is a non-standard spelling of de — write "lang: de"; the outputs use de (lang)',
+      'statements/forty/fr.md:3:7 error lang "French" is not a language tag — did you mean fr (French)? write "lang: fr" (lang)',
+    ]);
+  });
 });
