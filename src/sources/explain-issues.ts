@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { suggest } from '../util/suggest.ts';
 import type { ParsedYaml, Path } from './parse-yaml.ts';
+import { slugify } from './slug.ts';
+import { quoteYaml } from './yaml-line.ts';
 
 export interface ExplainContext {
   file: string;
@@ -77,6 +79,8 @@ function explainIssue(issue: z.core.$ZodIssue, context: ExplainContext): Explain
         return [make('missing-field', `the required field "${name}" is missing${where}`, `add a line "${name}: …"`)];
       }
       if (value === null) return [make('empty-field', `${field} is empty`, 'write a value or remove the line')];
+      const item = issue.expected === 'string' && typeof path[path.length - 1] === 'number' ? itemWithColon(value) : undefined;
+      if (item !== undefined) return [make('colon-in-value', `${field} contains a colon followed by a space, which YAML reads as a field`, `put the item in quotes: - ${quoteYaml(item)}`)];
       const expected = describeExpected(issue.expected);
       const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
         ? `put the value in quotes: "${String(value)}"`
@@ -126,13 +130,13 @@ function explainFormat(make: (rule: string, message: string, hint: string | unde
   return make('invalid-format', `${field} ${shown} is not in the expected form (${format})`, undefined);
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+/** "- Note: this is" read as the field {Note: "this is"}: the text that was meant. */
+function itemWithColon(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0]!;
+  return inner === null ? `${key}:` : typeof inner === 'string' || typeof inner === 'number' ? `${key}: ${inner}` : undefined;
 }
 
 function valueAt(data: unknown, path: Path): unknown {

@@ -11,7 +11,9 @@ import { missingOrganization, parseOrganization } from './parse-organization.ts'
 import { parseCached as cachedParse } from './parse-cache.ts';
 import { parseStatement, UN_KIND, type ParsedStatement, type StatementContext } from './parse-statement.ts';
 import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
-import { isLanguageTag, organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
+import { organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
+import { languageTagProblem } from './explain-language-tag.ts';
+import { canonicalLanguageTag } from './language-tag.ts';
 import type { Statement } from './statement.ts';
 
 export const STATEMENTS_DIR = 'statements';
@@ -47,8 +49,11 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   const base = { organization, kinds, ...(profiles ? { profiles: profiles.profiles } : {}) };
   const read = (file: string) => readFile(path.join(root, file));
   const requested = new Set(files);
-  const singles = files.filter((f) => !translationOf(f));
   const folders = [...new Set(files.map((f) => translationOf(f)?.folder).filter((f): f is string => f !== undefined))];
+  // In a folder of translations, a file named like a language that is not one ("pt_BR.md") is a mistake, not a statement of its own.
+  const misnamed = files.filter((f) => !translationOf(f) && folders.includes(path.posix.dirname(f)) && LANG_FILE.test(path.posix.basename(f)));
+  for (const file of misnamed) diagnostics.push(misnamedTranslation(file));
+  const singles = files.filter((f) => !translationOf(f) && !misnamed.includes(f));
   const parsed = await Promise.all(singles.map(async (file) => parseCached(file, await read(file), base)));
   const statements: Statement[] = [];
   for (const result of parsed) {
@@ -64,15 +69,27 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   return { ...(org.organization ? { organization: org.organization } : {}), kinds, files: [...files, ...found.refused].sort(), statements: unique, diagnostics };
 }
 
-const LANG_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:md|markdown)$/;
+const LANG_FILE = /^([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)\.(?:md|markdown)$/;
 
 /** `statements/<slug>/<lang>.md` is one language of a statement; any other file stands alone. */
-export function translationOf(file: string): { folder: string; slug: string; lang: string } | undefined {
+export function translationOf(file: string): { folder: string; slug: string; lang: string; written: string } | undefined {
   const parts = file.split('/');
   if (parts.length < 3) return undefined;
-  const match = LANG_FILE.exec(parts[parts.length - 1]!);
-  if (!match || !isLanguageTag(match[1]!)) return undefined;
-  return { folder: parts.slice(0, -1).join('/'), slug: parts[parts.length - 2]!, lang: match[1]! };
+  const written = LANG_FILE.exec(parts[parts.length - 1]!)?.[1];
+  const lang = written === undefined ? undefined : canonicalLanguageTag(written);
+  if (written === undefined || lang === undefined) return undefined;
+  return { folder: parts.slice(0, -1).join('/'), slug: parts[parts.length - 2]!, lang, written };
+}
+
+function renameFix(file: string): (tag: string) => string {
+  const extension = path.posix.extname(file);
+  return (tag) => `rename the file ${tag}${extension}`;
+}
+
+function misnamedTranslation(file: string): Diagnostic {
+  const name = path.posix.basename(file).replace(/\.[^.]*$/, '');
+  const problem = languageTagProblem(name, `the file name "${name}"`, renameFix(file))!;
+  return { file, line: 1, column: 1, ...problem, hint: `${problem.hint} (in a folder of translations, each file is named for its language)` };
 }
 
 /**
@@ -91,6 +108,10 @@ async function loadTranslations(
   const versions = entries.map((e) => ({ file: e.file, slug: e.t!.slug, lang: e.t!.lang })).sort((a, b) => a.lang.localeCompare(b.lang));
   const slug = versions[0]!.slug;
   const diagnostics: Diagnostic[] = [];
+  for (const { file, t } of entries) {
+    const problem = languageTagProblem(t!.written, `the file name "${t!.written}"`, renameFix(file));
+    if (problem) diagnostics.push({ file, line: 1, column: 1, ...problem });
+  }
   if (!SLUG_PATTERN.test(slug)) {
     for (const v of versions) diagnostics.push({ file: v.file, line: 1, column: 1, severity: 'error', rule: 'invalid-slug', message: `the folder name "${slug}" is not a valid slug`, hint: 'rename the folder with lower-case letters, digits and single hyphens' });
     return { statements: [], diagnostics };

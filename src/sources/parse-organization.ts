@@ -2,6 +2,8 @@
 import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.ts';
 import { decodeSource } from './decode-source.ts';
 import { explainIssues } from './explain-issues.ts';
+import { langFieldProblem } from './explain-language-tag.ts';
+import { standardLanguageTag } from './language-tag.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { contactSchema, organizationDefaults, organizationFieldNames, organizationSchema, type Organization } from './schema.ts';
 
@@ -13,19 +15,23 @@ export interface ParsedOrganization {
 export function parseOrganization(file: string, bytes: Uint8Array): ParsedOrganization {
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
-  const yaml = parseYaml(file, decoded.text, 1);
-  if (yaml.diagnostics.length > 0) return { diagnostics: yaml.diagnostics };
+  const yaml = parseYaml(file, decoded.text, 1, { fields: organizationFieldNames });
+  if (yaml.data === undefined) return { diagnostics: yaml.diagnostics };
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     return {
-      diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'not-a-map', message: 'the organisation profile must be a list of "field: value" lines', hint: 'start with a line such as name: Example Press Office' }],
+      diagnostics: [...yaml.diagnostics, { file, line: 1, column: 1, severity: 'error', rule: 'not-a-map', message: 'the organisation profile must be a list of "field: value" lines', hint: 'start with a line such as name: Example Press Office' }],
     };
   }
   const result = organizationSchema.safeParse(yaml.data);
   if (!result.success) {
     const fieldsAt = (path: readonly (string | number)[]) => (path.length === 0 ? organizationFieldNames : Object.keys(contactSchema.shape));
-    return { diagnostics: sortDiagnostics(explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt })) };
+    return { diagnostics: sortDiagnostics([...yaml.diagnostics, ...explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt })]) };
   }
-  return { organization: { ...organizationDefaults, contacts: [], ...result.data }, diagnostics: [] };
+  const lang = result.data.lang;
+  const langProblem = lang === undefined ? undefined : langFieldProblem(lang);
+  const diagnostics: Diagnostic[] = sortDiagnostics([...yaml.diagnostics, ...(langProblem ? [{ file, ...yaml.locate(['lang']), field: 'lang', ...langProblem }] : [])]);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { organization: { ...organizationDefaults, contacts: [], ...result.data, ...(lang ? { lang: standardLanguageTag(lang) } : {}) }, diagnostics };
 }
 
 export function missingOrganization(file: string): Diagnostic {

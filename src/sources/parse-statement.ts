@@ -6,7 +6,10 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { parseMoment, type Moment } from '../util/moments.ts';
 import { suggest } from '../util/suggest.ts';
 import { decodeSource } from './decode-source.ts';
-import { explainIssues, slugify } from './explain-issues.ts';
+import { explainIssues } from './explain-issues.ts';
+import { langFieldProblem } from './explain-language-tag.ts';
+import { standardLanguageTag } from './language-tag.ts';
+import { fileSlug } from './slug.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { limitBasis, limitFor, type Profile } from '../un/profiles.ts';
@@ -67,11 +70,12 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     return { diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'unclosed-front-matter', message: 'the front matter opened on line 1 never closes', hint: 'add a line "---" after the last field, before the text' }] };
   }
 
-  const yaml = parseYaml(file, split.yaml, split.yamlLine);
+  const yaml = parseYaml(file, split.yaml, split.yamlLine, { fields: statementFieldNames });
   const diagnostics: Diagnostic[] = [...yaml.diagnostics];
   const bodyEmpty = split.body.trim() === '';
   const emptyBody = (): Diagnostic => ({ file, line: split.bodyLine - 1, column: 1, severity: 'error', rule: 'empty-body', message: 'the statement has no text after the front matter', hint: 'write the statement below the closing "---"' });
-  if (yaml.diagnostics.length > 0) {
+  // Slips that could be repaired (a colon in the title...) leave data to check the rest of the file with.
+  if (yaml.data === undefined) {
     if (bodyEmpty) diagnostics.push(emptyBody());
     return { diagnostics };
   }
@@ -82,8 +86,11 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   }
   const translation = context.translation;
   const written = own as Record<string, unknown>;
-  if (translation && typeof written.lang === 'string' && written.lang.toLowerCase() !== translation.lang.toLowerCase()) {
-    diagnostics.push({ file, ...yaml.locate(['lang']), severity: 'error', rule: 'lang-mismatch', field: 'lang', message: `lang "${written.lang}" does not match the file name (${translation.lang}.md)`, hint: `remove the lang line or rename the file ${written.lang}.md` });
+  const langProblem = typeof written.lang === 'string' ? langFieldProblem(written.lang) : undefined;
+  if (translation && langProblem?.severity === 'error') diagnostics.push({ file, ...yaml.locate(['lang']), field: 'lang', ...langProblem });
+  else if (translation && typeof written.lang === 'string' && standardLanguageTag(written.lang) !== translation.lang) {
+    const standard = standardLanguageTag(written.lang);
+    diagnostics.push({ file, ...yaml.locate(['lang']), severity: 'error', rule: 'lang-mismatch', field: 'lang', message: `lang "${written.lang}" does not match the file name (${translation.lang}.md)`, hint: `remove the lang line or rename the file ${standard}.md` });
   }
   const inherited = Object.fromEntries(Object.entries(translation?.inherit ?? {}).filter(([k]) => !NOT_INHERITED.has(k)));
   const data: Record<string, unknown> = translation ? { ...inherited, ...written, lang: translation.lang } : written;
@@ -109,10 +116,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
       hint: `use one of: ${context.kinds.join(', ') || '(none: templates/ is empty)'}${guess ? ` (did you mean "${guess}"?)` : ''}`,
     });
   }
-  const slug = translation ? translation.slug : typeof raw.slug === 'string' ? raw.slug : slugify(baseName(file));
-  if (raw.slug === undefined && slug === '') {
-    diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'no-slug', message: 'no slug can be made from the file name', hint: 'add a line "slug: …" using a-z, 0-9 and -, or rename the file' });
-  }
+  const slug = translation ? translation.slug : typeof raw.slug === 'string' ? raw.slug : fileSlug(file);
   if (bodyEmpty) diagnostics.push(emptyBody());
   const deep = deepestNesting(split.body);
   if (deep.depth > MAX_NESTING) {
@@ -126,6 +130,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   if (crowded) {
     diagnostics.push({ file, line: split.bodyLine + crowded.line, column: crowded.column, severity: 'error', rule: 'too-many-marks', message: `this paragraph has ${crowded.count} emphasis marks (*, _ or ~)`, hint: `a paragraph may have at most ${MAX_EMPHASIS_MARKS}; this is usually text pasted with stray "*" or "_": remove them or write them as \\* and \\_` });
   }
+  if (langProblem?.severity === 'warning') diagnostics.push({ file, ...at('lang'), field: 'lang', ...langProblem });
   for (const field of ['title', 'subtitle', 'location', 'summary']) {
     const value = written[field];
     const found = typeof value === 'string' ? invisibleCharacters(value) : [];
@@ -171,7 +176,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     diagnostics.push({ file, ...at('embargo'), severity: 'warning', rule: 'distant-embargo', field: 'embargo', message: `the embargo is more than a year from the statement's date (${fields.date})`, hint: 'check the year of the embargo and of the date' });
   }
 
-  const lang = fields.lang ?? context.organization.lang;
+  const lang = standardLanguageTag(fields.lang ?? context.organization.lang);
   let submission: Statement['submission'];
   if (fields.submission && profile) {
     const joint = (fields.submission.submitters?.length ?? 0) > 0;
@@ -207,11 +212,6 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     bodyLine: split.bodyLine,
   };
   return { statement, diagnostics, data: written };
-}
-
-function baseName(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  return name.replace(/\.(md|markdown)$/i, '');
 }
 
 /**

@@ -4,42 +4,69 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.ts';
+import { findYamlSlips } from './yaml-slips.ts';
 
 export type Path = readonly (string | number)[];
 
 export interface ParsedYaml {
+  /** The data, also when a slip was found and repaired (its diagnostic stops the file); undefined when the YAML cannot be read. */
   data: unknown;
   /** Position of the value at `path` (or of its key with `{ key: true }`), or of the nearest existing parent. */
   locate(path: Path, options?: { key?: boolean }): { line: number; column: number };
   diagnostics: Diagnostic[];
 }
 
+export interface ParseYamlOptions {
+  /** Front matter: its field names (for "no colon after title" and warnings about prose values). */
+  fields?: readonly string[];
+}
+
 /** Aliases may not expand into more than this many nodes (a "billion laughs" guard). */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseYaml(file: string, yaml: string, firstLine: number): ParsedYaml {
+function parse(yaml: string) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
+  return { doc, lineCounter, problems: [...doc.errors, ...doc.warnings] };
+}
+
+export function parseYaml(file: string, yaml: string, firstLine: number, options: ParseYamlOptions = {}): ParsedYaml {
+  const first = parse(yaml);
+  const errorLines = new Set(first.problems.map((p) => first.lineCounter.linePos(p.pos[0]).line - 1));
+  // Front matter read as one piece of text ("title:Forty" alone) is as wrong as a syntax error.
+  if (options.fields && isScalar(first.doc.contents) && typeof first.doc.contents.value === 'string') yaml.split('\n').forEach((_, i) => errorLines.add(i));
+  const slips = findYamlSlips(yaml, { errorLines, ...options });
+  const lines = yaml.split('\n');
+  const repairs = new Map(slips.filter((s) => s.fixed !== undefined).map((s) => [s.line, s.fixed!]));
+  const { doc, lineCounter, problems } = repairs.size > 0 ? parse(lines.map((l, i) => repairs.get(i) ?? l).join('\n')) : first;
+  // Positions in a repaired line are moved back to the characters as written.
   const toPosition = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line: line + firstLine - 1, column: col };
+    const fixed = repairs.get(line - 1);
+    const written = lines[line - 1];
+    let column = col;
+    if (fixed !== undefined && written !== undefined) {
+      let same = 0;
+      while (same < fixed.length && fixed[same] === written[same]) same++;
+      if (col > same + 1) column = Math.max(same + 1, col - (fixed.length - written.length));
+    }
+    return { line: line + firstLine - 1, column };
   };
-  const diagnostics: Diagnostic[] = [];
-  for (const problem of [...doc.errors, ...doc.warnings]) {
+  const diagnostics: Diagnostic[] = slips.map(({ line, fixed: _fixed, ...slip }) => ({ file, line: line + firstLine, ...slip }));
+  const reported = new Set(slips.map((s) => s.line + firstLine));
+  let unreadable = false;
+  for (const problem of problems) {
+    unreadable = true;
     const at = toPosition(problem.pos[0]);
-    diagnostics.push({
-      file,
-      ...at,
-      severity: 'error',
-      rule: 'yaml-syntax',
-      ...explainYamlProblem(problem.code, problem.message),
-    });
+    if (reported.has(at.line)) continue;
+    reported.add(at.line);
+    diagnostics.push({ file, ...at, severity: 'error', rule: 'yaml-syntax', ...explainYamlProblem(problem.code, problem.message) });
   }
   const locate: ParsedYaml['locate'] = (path, options = {}) => {
     const node = findNode(doc, path, options.key ?? false);
     return node?.range ? toPosition(node.range[0]) : { line: Math.max(1, firstLine - 1), column: 1 };
   };
-  if (diagnostics.length > 0) return { data: undefined, locate, diagnostics };
+  if (unreadable) return { data: undefined, locate, diagnostics };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isTimeZone, parseMoment } from '../util/moments.ts';
+import { langFieldProblem } from './explain-language-tag.ts';
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 300;
@@ -21,24 +22,11 @@ function fail(ctx: { addIssue: (issue: { code: 'custom'; message: string; params
   ctx.addIssue({ code: 'custom', message: params.message, params, input: value });
 }
 
-export function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
 const text = z.string();
 
 const langTag = text.superRefine((value, ctx) => {
-  if (!isLanguageTag(value)) {
-    fail(ctx, value, {
-      rule: 'invalid-lang',
-      message: `"${value}" is not a language tag`,
-      hint: 'use a BCP 47 tag such as en, fr, ur or en-GB',
-    });
-  }
+  const problem = langFieldProblem(value);
+  if (problem?.severity === 'error') fail(ctx, value, problem);
 });
 
 const calendarDate = text

@@ -1,5 +1,8 @@
-/** The closest candidate to a misspelt word, if it is close enough to be a likely typo. */
-export function suggest(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * The closest candidate to a misspelt word, if it is close enough to be a likely typo (by default
+ * one edit per three letters; `maxDistance` sets another limit).
+ */
+export function suggest(word: string, candidates: readonly string[], maxDistance?: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -9,7 +12,7 @@ export function suggest(word: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
+  const allowed = maxDistance ?? Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

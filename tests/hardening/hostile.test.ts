@@ -152,7 +152,7 @@ describe('the hostile corpus', () => {
         'statements/alias-bomb.md:2:1 error the front matter expands its aliases (*name) into too much data — write the values out instead of using anchors (&name) and aliases (*name) (yaml-aliases)',
         'statements/duplicate-key.md:4:1 error this field appears twice — keep one of the two lines (yaml-syntax)',
         'statements/not-utf-8.md:4:14 error the file is not valid UTF-8 (byte 0xE8) — save it as UTF-8 in your editor ("Save with encoding" → UTF-8) (not-utf-8)',
-        'statements/tab-indent.md:7:1 error a tab is used for indentation — indent with spaces, not tabs (yaml-syntax)',
+        'statements/tab-indent.md:7:1 error a tab is used for indentation — indent with spaces, not tabs: 2 spaces, then - name: A. Example (tab-indent)',
         'statements/unclosed-front-matter.md:1:1 error the front matter opened on line 1 never closes — add a line "---" after the last field, before the text (unclosed-front-matter)',
         'statements/yaml-tag.md:2:8 error the tag "!!js/function" is not allowed — remove the "!" tag; front matter holds only text, numbers, lists and fields (yaml-syntax)',
         '✖ 6 statements checked: 6 errors',
