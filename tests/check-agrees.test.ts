@@ -3,11 +3,11 @@
  * raw HTML, footnotes that do not add up, a remote image, a broken template), `check` reports
  * every problem a build reports, each at its file, line and column, and exits as the build does.
  */
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/report/diagnostic.ts';
-import { clarion, makeProject, statement } from './support/project.ts';
+import { checkFixturesProject, clarion, makeProject, statement } from './support/project.ts';
 
 const front = (title: string, extra: Record<string, unknown> = {}) => ({ title, date: '2023-11-27', location: 'Geneva', summary: 'S.', ...extra });
 
@@ -60,9 +60,7 @@ describe('check and build report the same problems', () => {
   });
 
   it('agrees on the corpus of bad front matter too (tests/fixtures/check/)', async () => {
-    const corpus = await makeProject({});
-    await rm(path.join(corpus, 'templates/un-submission'), { recursive: true });
-    await cp(path.resolve(import.meta.dirname, 'fixtures/check/statements'), path.join(corpus, 'statements'), { recursive: true });
+    const corpus = await checkFixturesProject();
     const checked = await clarion(corpus, 'check', '--json');
     const built = await clarion(corpus, 'build', '--json', '--formats', 'html,text,eml');
     const checkedProblems = (JSON.parse(checked.stdout).diagnostics as Diagnostic[]).map(key).sort();

@@ -1,15 +1,10 @@
-import { cp, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clarion, makeProject, repoRoot as root } from './support/project.ts';
+import { checkFixturesProject, clarion, repoRoot as root } from './support/project.ts';
 
 describe('clarion check', () => {
-  // The bad statements of tests/fixtures/check/ in a project with the real templates (its one kind: press-release).
   let fixtures: string;
   beforeAll(async () => {
-    fixtures = await makeProject({});
-    await rm(path.join(fixtures, 'templates/un-submission'), { recursive: true });
-    await cp(path.resolve(import.meta.dirname, 'fixtures/check/statements'), path.join(fixtures, 'statements'), { recursive: true });
+    fixtures = await checkFixturesProject();
   });
 
   it('passes the sample statements with no problems', async () => {

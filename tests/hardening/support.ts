@@ -5,8 +5,6 @@ import path from 'node:path';
 import { listFiles, makeProject } from '../support/project.ts';
 
 export const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/hostile');
-/** The older fixtures of `clarion check` (tests/fixtures/check/), several of them YAML traps. */
-export const CHECK_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/check');
 
 /** Every file of a folder, by path relative to it. */
 export async function readTree(dir: string): Promise<Record<string, Uint8Array>> {

@@ -1,5 +1,5 @@
 /** Temporary Clarion projects for end-to-end tests: the real templates plus given statements. */
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/cli.ts';
@@ -62,4 +62,12 @@ export function statement(front: Record<string, unknown>, body: string): string 
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join('\n');
   return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+/** The bad statements of tests/fixtures/check/ in a project with the real templates, press-release its one kind. */
+export async function checkFixturesProject(): Promise<string> {
+  const dir = await makeProject({});
+  await rm(path.join(dir, 'templates/un-submission'), { recursive: true });
+  await cp(path.join(repoRoot, 'tests/fixtures/check/statements'), path.join(dir, 'statements'), { recursive: true });
+  return dir;
 }
