@@ -18,9 +18,9 @@ import { viewModel, type FormatLink, type TextParts } from '../templates/view-mo
 import { normalizeText } from './normalize-text.ts';
 import type { SubmissionDocument } from './docx/index.ts';
 import type { LanguageTypography } from '../assets/fonts.ts';
-import { paragraphNumbers } from '../un/number-paragraphs.ts';
-import { submissionHeading } from '../un/submission-heading.ts';
-import { supportersNote } from '../un/supporters-note.ts';
+import { paragraphNumbers } from '../kinds/un-submission/number-paragraphs.ts';
+import { submissionHeading } from '../kinds/un-submission/submission-heading.ts';
+import { supportersNote } from '../kinds/un-submission/supporters-note.ts';
 
 export interface RenderInputs {
   statement: Statement;

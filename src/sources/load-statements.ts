@@ -10,7 +10,7 @@ import { findSourcesChecked, leavesStatements } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
 import { parseCached as cachedParse } from './parse-cache.ts';
 import { parseStatement, UN_KIND, type ParsedStatement, type StatementContext } from './parse-statement.ts';
-import { loadProfiles, PROFILES_FILE } from '../un/profiles.ts';
+import { loadProfiles, PROFILES_FILE } from '../kinds/un-submission/profiles.ts';
 import { organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
 import { languageTagProblem } from './explain-language-tag.ts';
 import { canonicalLanguageTag } from './language-tag.ts';

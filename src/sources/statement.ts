@@ -1,5 +1,5 @@
 import type { Contact, SubmissionFields } from './schema.ts';
-import type { Profile } from '../un/profiles.ts';
+import type { Profile } from '../kinds/un-submission/profiles.ts';
 import type { Moment } from '../util/moments.ts';
 
 /** A validated statement with every default applied: what templates and outputs consume. */

@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
 import { splitFrontMatter } from '../../src/sources/split-front-matter.ts';
 import { writeDocx, type SubmissionDocument } from '../../src/outputs/docx/index.ts';
-import { paragraphNumbers } from '../../src/un/number-paragraphs.ts';
-import { loadProfiles, PROFILES_FILE, type Profile } from '../../src/un/profiles.ts';
-import { supportersNote } from '../../src/un/supporters-note.ts';
-import { countWords, countWordsInText } from '../../src/un/word-count.ts';
+import { paragraphNumbers } from '../../src/kinds/un-submission/number-paragraphs.ts';
+import { loadProfiles, PROFILES_FILE, type Profile } from '../../src/kinds/un-submission/profiles.ts';
+import { supportersNote } from '../../src/kinds/un-submission/supporters-note.ts';
+import { countWords, countWordsInText } from '../../src/kinds/un-submission/word-count.ts';
 import { paragraphsOf, readDocx, type ReadDocx } from './read-docx.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');

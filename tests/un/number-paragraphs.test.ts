@@ -2,7 +2,7 @@ import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
-import { paragraphNumbers } from '../../src/un/number-paragraphs.ts';
+import { paragraphNumbers } from '../../src/kinds/un-submission/number-paragraphs.ts';
 
 const tree = (markdown: string) => parseMarkdown(markdown, { file: 'x.md', firstLine: 1, lang: 'en', allowHtml: false }).tree;
 const numbered = (markdown: string) => [...paragraphNumbers(tree(markdown))].map(([p, n]: [Paragraph, number]) => `${n} ${toString(p)}`);

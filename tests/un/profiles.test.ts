@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/report/diagnostic.ts';
-import { limitBasis, limitFor, loadProfiles, PROFILES_FILE } from '../../src/un/profiles.ts';
+import { limitBasis, limitFor, loadProfiles, PROFILES_FILE } from '../../src/kinds/un-submission/profiles.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const shipped = async () => loadProfiles(PROFILES_FILE, await readFile(path.join(repoRoot, PROFILES_FILE), 'utf8'));

@@ -7,7 +7,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countWordsInText } from '../../src/un/word-count.ts';
+import { countWordsInText } from '../../src/kinds/un-submission/word-count.ts';
 import { clarion, makeProject, read, statement } from '../support/project.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { readDocx } from './read-docx.ts';

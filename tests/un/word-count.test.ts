@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
 import { formatDiagnostic } from '../../src/report/diagnostic.ts';
-import { checkWordLimit, countWords, countWordsInText } from '../../src/un/word-count.ts';
+import { checkWordLimit, countWords, countWordsInText } from '../../src/kinds/un-submission/word-count.ts';
 
 const tree = (markdown: string, lang = 'en') => parseMarkdown(markdown, { file: 'x.md', firstLine: 1, lang, allowHtml: false }).tree;
 

@@ -8,9 +8,9 @@ import { AlignmentType, Document, Footer, FootnoteReferenceRun, Packer, PageNumb
 import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { directionOf } from '../../sources/statement.ts';
-import { paragraphNumbers } from '../../un/number-paragraphs.ts';
-import { supportersNote } from '../../un/supporters-note.ts';
-import { usedFootnotes } from '../../un/used-footnotes.ts';
+import { paragraphNumbers } from '../../kinds/un-submission/number-paragraphs.ts';
+import { supportersNote } from '../../kinds/un-submission/supporters-note.ts';
+import { usedFootnotes } from '../../kinds/un-submission/used-footnotes.ts';
 import { bodyBlocks, noteParagraphs } from './blocks.ts';
 import { corePropertiesXml } from './core-properties.ts';
 import { reproducibleZip } from './reproducible-zip.ts';

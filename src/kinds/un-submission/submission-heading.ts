@@ -3,7 +3,7 @@
  * submits it, co-sponsors grouped General, then Special, then Roster (ECOSOC practice). Plain
  * lines, shared by the web page, the PDF, the text and the Word file. English wording.
  */
-import type { Statement } from '../sources/statement.ts';
+import type { Statement } from '../../sources/statement.ts';
 
 const ORDER = ['general', 'special', 'roster'] as const;
 

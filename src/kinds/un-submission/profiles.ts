@@ -5,9 +5,9 @@
  * diagnostics out.
  */
 import { z } from 'zod';
-import type { Diagnostic } from '../report/diagnostic.ts';
-import { explainIssues } from '../sources/explain-issues.ts';
-import { parseYaml } from '../sources/parse-yaml.ts';
+import type { Diagnostic } from '../../report/diagnostic.ts';
+import { explainIssues } from '../../sources/explain-issues.ts';
+import { parseYaml } from '../../sources/parse-yaml.ts';
 
 export const PROFILES_FILE = 'templates/un-submission/profiles.yaml';
 
