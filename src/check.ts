@@ -6,6 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { kindNamed } from './kinds/index.ts';
 import { FORMATS } from './outputs/formats.ts';
 import { loadTemplates } from './project/load-kinds.ts';
 import { loadStatements, STATEMENTS_DIR, TEMPLATES_DIR, type LoadedStatements } from './sources/load-statements.ts';
@@ -21,12 +22,9 @@ export interface CheckResult {
   exitCode: 0 | 1;
 }
 
+/** Each statement's line from its kind (a UN submission's word count against its limit). */
 export function wordCountsOf(statements: readonly Statement[]): WordCount[] {
-  return statements.flatMap((s) =>
-    s.submission
-      ? [{ file: s.file, words: s.submission.words.total, ...(s.submission.words.limit !== undefined ? { limit: s.submission.words.limit } : {}), profile: s.submission.profile.id, status: s.submission.fields.status, joint: s.submission.joint }]
-      : [],
-  );
+  return statements.flatMap((s) => kindNamed(s.kind).summary?.(s) ?? []);
 }
 
 export async function check(root: string, paths: readonly string[] | undefined, options: { strict?: boolean } = {}): Promise<CheckResult> {

@@ -71,7 +71,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case 'schema': {
         const out = path.resolve(io.cwd, options.out === 'dist' ? 'schema' : options.out);
         await mkdir(out, { recursive: true });
-        const { jsonSchemas } = await import('./sources/schema.ts');
+        const { jsonSchemas } = await import('./kinds/index.ts');
         const schemas = jsonSchemas();
         await writeFile(path.join(out, 'statement.schema.json'), JSON.stringify(schemas.statement, null, 2) + '\n');
         await writeFile(path.join(out, 'organization.schema.json'), JSON.stringify(schemas.organization, null, 2) + '\n');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_KIND } from './sources/parse-statement.ts';
+import { DEFAULT_KIND } from './kinds/index.ts';
 import { listKinds, ORGANIZATION_FILE, STATEMENTS_DIR, translationOf } from './sources/load-statements.ts';
 import { findSources } from './sources/find-sources.ts';
 import { splitFrontMatter } from './sources/split-front-matter.ts';

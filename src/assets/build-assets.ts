@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Kind } from '../templates/load-kind.ts';
+import type { TemplateSet } from '../templates/load-template-set.ts';
 import type { FontFace } from './fonts.ts';
 
 export interface AssetFile {
@@ -29,7 +29,7 @@ function hashed(dir: string, name: string, content: Uint8Array | string): AssetF
   return { path: `${dir}/${path.basename(name, ext)}.${contentHash(content)}${ext}`, content };
 }
 
-export function buildAssets(kinds: readonly Kind[], fonts: readonly FontFace[], logoFile: string | undefined): Assets {
+export function buildAssets(kinds: readonly TemplateSet[], fonts: readonly FontFace[], logoFile: string | undefined): Assets {
   const files = new Map<string, AssetFile>();
   const add = (file: AssetFile) => {
     files.set(file.path, file);

@@ -1,5 +1,4 @@
 /** The outputs a build can make, and the links a page or the index gives to a statement's files. */
-import type { Statement } from '../sources/statement.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 
 export const FORMATS = ['html', 'text', 'pdf', 'docx', 'eml', 'card', 'thumbnail'] as const;
@@ -11,11 +10,11 @@ export function makesThumbnails(formats: readonly Format[]): boolean {
 }
 
 /** A statement's links: its Word file only for a UN submission (a statement with a `submission`, or a listing whose `submission` is true). */
-export function formatLinks(statement: Pick<Statement, 'slug'> & { submission?: unknown }, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
+export function formatLinks(statement: { slug: string; word: boolean }, formats: readonly Format[], strings: Record<string, string>): FormatLink[] {
   const links: FormatLink[] = [];
   if (formats.includes('html')) links.push({ format: 'html', label: strings.format_html ?? 'Web page', href: 'index.html', type: 'text/html' });
   if (formats.includes('pdf')) links.push({ format: 'pdf', label: strings.format_pdf ?? 'PDF', href: `${statement.slug}.pdf`, type: 'application/pdf' });
-  if (formats.includes('docx') && statement.submission) links.push({ format: 'docx', label: strings.format_docx ?? 'Word', href: `${statement.slug}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  if (formats.includes('docx') && statement.word) links.push({ format: 'docx', label: strings.format_docx ?? 'Word', href: `${statement.slug}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   if (formats.includes('text')) links.push({ format: 'text', label: strings.format_text ?? 'Plain text', href: `${statement.slug}.txt`, type: 'text/plain' });
   return links;
 }

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from '../sources/statement.ts';
-import type { Kind } from '../templates/load-kind.ts';
+import type { TemplateSet } from '../templates/load-template-set.ts';
 import { createPlanner, type PlanResult, type PlanSetup } from './plan-statement.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function planAll(
   statements: readonly Statement[],
   setup: PlanSetup,
   onResult: (statement: Statement, result: PlanResult) => Promise<void>,
-  options: { kinds?: Map<string, Kind>; threads?: number } = {},
+  options: { kinds?: Map<string, TemplateSet>; threads?: number } = {},
 ): Promise<void> {
   const threads = options.threads ?? renderThreads(statements.length);
   if (threads === 0) {

@@ -10,8 +10,9 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { loadKind, TemplateError, type Kind } from '../templates/load-kind.ts';
+import { loadTemplateSet, TemplateError, type TemplateSet } from '../templates/load-template-set.ts';
 import { loadStrings, localeWarning } from '../templates/locale.ts';
+import { kindNamed } from '../kinds/index.ts';
 import { renderStatement } from './render-statement.ts';
 import { formatLinks, type Format } from './formats.ts';
 import { emailSubject } from './email-subject.ts';
@@ -57,8 +58,8 @@ export interface PlanResult {
 
 export type Planner = (statement: Statement) => Promise<PlanResult>;
 
-export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, Kind>): Planner {
-  const kinds = new Map<string, Kind>(preloaded);
+export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, TemplateSet>): Planner {
+  const kinds = new Map<string, TemplateSet>(preloaded);
   const fonts = loadFonts(path.join(setup.templatesDir, 'fonts.yaml'));
   const media = new Map<string, AssetFile>();
   return async (statement) => {
@@ -66,7 +67,7 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
     let kind = kinds.get(statement.kind);
     try {
       if (!kind) {
-        kind = loadKind(setup.root, setup.templatesDir, statement.kind);
+        kind = loadTemplateSet(setup.root, setup.templatesDir, statement.kind);
         kinds.set(statement.kind, kind);
       }
       const published = new Set(media.keys());
@@ -87,7 +88,7 @@ export function createPlanner(setup: PlanSetup, preloaded?: ReadonlyMap<string, 
   };
 }
 
-async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup & { typography: LanguageTypography }, diagnostics: Diagnostic[], resolveImage: Parameters<typeof renderStatement>[0]['resolveImage']): Promise<Planned | undefined> {
+async function planStatement(statement: Statement, kind: TemplateSet, setup: PlanSetup & { typography: LanguageTypography }, diagnostics: Diagnostic[], resolveImage: Parameters<typeof renderStatement>[0]['resolveImage']): Promise<Planned | undefined> {
   const { organization, formats } = setup;
   const loaded = loadStrings(path.join(setup.templatesDir, 'locales'), statement.lang);
   const { strings } = loaded;
@@ -104,7 +105,7 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
     organizationFile: ORGANIZATION_FILE,
     kind,
     strings,
-    formats: formatLinks(statement, formats, strings),
+    formats: formatLinks({ slug: statement.slug, word: kindNamed(statement.kind).wordDocument !== undefined }, formats, strings),
     assets: pageAssets,
     ...(canonicalUrl ? { canonicalUrl } : {}),
     generator: setup.generator,
@@ -121,7 +122,7 @@ async function planStatement(statement: Statement, kind: Kind, setup: PlanSetup 
   if (rendered.html !== undefined) files.push({ path: `${out}/index.html`, content: rendered.html });
   if (rendered.text !== undefined && formats.includes('text')) files.push({ path: `${out}/${statement.slug}.txt`, content: rendered.text });
   // Word and email writers are loaded only for the statements that need them.
-  if (rendered.docx) files.push({ path: `${out}/${statement.slug}.docx`, content: await (await import('./docx/index.ts')).writeDocx(rendered.docx) });
+  if (rendered.docx) files.push({ path: `${out}/${statement.slug}.docx`, content: await (await import('../formats/docx/index.ts')).writeDocx(rendered.docx) });
   let eml: Planned['eml'];
   if (wantEml && rendered.email !== undefined && rendered.text !== undefined) {
     const from = fromAddress(organization);

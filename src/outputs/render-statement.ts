@@ -12,22 +12,20 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { datelineParts, datelineText } from '../templates/format.ts';
-import type { Kind } from '../templates/load-kind.ts';
+import type { TemplateSet } from '../templates/load-template-set.ts';
 import type { Strings } from '../templates/locale.ts';
 import { viewModel, type FormatLink, type TextParts } from '../templates/view-model.ts';
 import { normalizeText } from './normalize-text.ts';
-import type { SubmissionDocument } from './docx/index.ts';
+import type { WordDocument } from '../formats/docx/index.ts';
+import { kindNamed } from '../kinds/index.ts';
 import type { LanguageTypography } from '../assets/fonts.ts';
-import { paragraphNumbers } from '../kinds/un-submission/number-paragraphs.ts';
-import { submissionHeading } from '../kinds/un-submission/submission-heading.ts';
-import { supportersNote } from '../kinds/un-submission/supporters-note.ts';
 
 export interface RenderInputs {
   statement: Statement;
   organization: Organization;
   /** Where the organisation profile lives, for positions of problems in its `about`. */
   organizationFile: string;
-  kind: Kind;
+  kind: TemplateSet;
   strings: Strings;
   formats: FormatLink[];
   assets: Record<string, string>;
@@ -51,8 +49,8 @@ export interface RenderedStatement {
   email?: string;
   /** The share card page (1200×630). */
   card?: string;
-  /** For UN submissions: what the Word file is made of. */
-  docx?: SubmissionDocument;
+  /** What the Word file is made of, for a kind that has one. */
+  docx?: WordDocument;
   diagnostics: Diagnostic[];
 }
 
@@ -70,30 +68,15 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
   const notes = s.notes.map((note) => parse(note, s.file, 1));
   // The organisation's boilerplate is written in its own language, whatever the statement's.
   const about = org.about ? parse(org.about, inputs.organizationFile, 1, org.lang) : undefined;
-  // Submissions have no dateline: their first block says where and when.
-  const parts = s.submission ? undefined : datelineParts(s.location, s.date, s.lang, org.dateline_style);
-  const submission = s.submission ? submissionParts(s, org, strings) : undefined;
-  const numbered = s.submission?.profile.numberParagraphs ? numberParagraphs(body) : body;
+  // Some kinds have no dateline (a UN submission's first block says where and when).
+  const kind = kindNamed(s.kind);
+  const parts = kind.dateline ? datelineParts(s.location, s.date, s.lang, org.dateline_style) : undefined;
+  const numbered = kind.transform ? kind.transform(body, s) : body;
 
   const result: RenderedStatement = { diagnostics };
-  if (s.submission && inputs.want.docx) {
-    const p = s.submission.profile;
-    result.docx = {
-      title: s.title,
-      lang: s.lang,
-      author: org.name,
-      date: inputs.documentDate ?? s.date.instant,
-      font: p.font,
-      fontSize: p.fontSize,
-      titleBold: p.titleBold,
-      paper: 'A4',
-      heading: submission!.heading,
-      supporters: s.submission.fields.supporters ?? [],
-      body,
-      numberParagraphs: p.numberParagraphs,
-      numberPages: p.numberPages,
-      ...(strings.page_of ? { pageLabel: strings.page_of } : {}),
-    };
+  if (inputs.want.docx && kind.wordDocument) {
+    const doc = kind.wordDocument(s, org, body, { date: inputs.documentDate ?? s.date.instant, ...(strings.page_of ? { pageLabel: strings.page_of } : {}) });
+    if (doc) result.docx = doc;
   }
   const base = {
     statement: s,
@@ -103,7 +86,7 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     assets: inputs.assets,
     generator: inputs.generator,
     ...(inputs.canonicalUrl ? { canonicalUrl: inputs.canonicalUrl } : {}),
-    ...(submission ? { submission } : {}),
+    ...(kind.view ? kind.view(s, org, strings) : {}),
     ...(inputs.typography ? { typography: inputs.typography } : {}),
     ...(inputs.want.card && inputs.kind.templates.card ? { cardUrl: inputs.canonicalUrl ? new URL('card.png', inputs.canonicalUrl).href : 'card.png' } : {}),
   };
@@ -122,7 +105,7 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     if (wantCard) result.card = inputs.kind.templates.card!(model);
   }
   if (inputs.want.text) {
-    const text = textParts(s, org, strings, numbered, notes, about, datelineText(parts));
+    const text = { ...textParts(s, org, strings, numbered, notes, about, datelineText(parts)), ...(kind.textParts ? kind.textParts(s, org, org.text_width) : {}) };
     result.text = normalizeText(inputs.kind.templates.text!(viewModel({ ...base, text })));
   }
   return result;
@@ -148,45 +131,7 @@ function textParts(s: Statement, org: Organization, strings: Strings, body: Root
     notes: notes.length ? serializer.render({ type: 'root', children: [notesList] }) : '',
     ...(about ? { about: serializer.render(about) } : {}),
     references: serializer.references(),
-    ...(s.submission ? submissionText(s, org, width) : {}),
   };
-}
-
-function submissionText(s: Statement, org: Organization, width: number): Pick<TextParts, 'submissionHeading' | 'supportersNote'> {
-  const note = supportersNote(s.submission!.fields.supporters ?? [], s.lang);
-  return {
-    submissionHeading: submissionHeading(s, org.name).map((line) => wrapText(line, width)).join('\n'),
-    ...(note ? { supportersNote: wrapText(`* ${note}`, width, { indent: '  ' }) } : {}),
-  };
-}
-
-/** What the templates of a submission show above the title, and the title's footnote. */
-function submissionParts(s: Statement, org: Organization, strings: Strings) {
-  const sub = s.submission!;
-  const n = new Intl.NumberFormat('en');
-  const note = supportersNote(sub.fields.supporters ?? [], s.lang);
-  return {
-    heading: submissionHeading(s, org.name),
-    supportersNote: note,
-    profileName: sub.profile.name,
-    numberPages: sub.profile.numberPages,
-    wordCount: `${n.format(sub.words.total)}${sub.words.limit !== undefined ? ` of ${n.format(sub.words.limit)}` : ''} words (${sub.profile.id}, ${sub.fields.status} status${sub.joint ? ', joint' : ''})`,
-    font: sub.profile.font,
-    fontSize: sub.profile.fontSize,
-    pageOf: strings.page_of,
-  };
-}
-
-/** A copy of the body whose numbered paragraphs start with their number ("1. "). */
-function numberParagraphs(body: Root): Root {
-  const copy = structuredClone(body);
-  for (const [paragraph, n] of paragraphNumbers(copy)) {
-    paragraph.children.unshift(
-      { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['para-number'] } }, children: [{ type: 'text', value: `${n}.` }] },
-      { type: 'text', value: ' ' },
-    );
-  }
-  return copy;
 }
 
 /** A one-paragraph note is shown inline in its list item. */

@@ -9,12 +9,12 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE, STATEMENTS_DIR } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
-import { loadKind, TemplateError, type Kind } from '../templates/load-kind.ts';
+import { loadTemplateSet, TemplateError, type TemplateSet } from '../templates/load-template-set.ts';
 
 export interface LoadedTemplates {
-  kinds: Map<string, Kind>;
+  kinds: Map<string, TemplateSet>;
   /** The newsroom index's templates, when asked for and sound. */
-  newsroom?: Kind;
+  newsroom?: TemplateSet;
   /** The logo's real path, when the profile names one inside statements/. */
   logo?: string;
   diagnostics: Diagnostic[];
@@ -24,19 +24,19 @@ export function loadTemplates(root: string, templatesDir: string, kindNames: Ite
   const diagnostics: Diagnostic[] = [];
   const problem = (error: TemplateError, hint: string) =>
     diagnostics.push({ file: error.file, line: error.line, column: error.column, severity: 'error', rule: 'template', message: error.reason, hint });
-  const kinds = new Map<string, Kind>();
+  const kinds = new Map<string, TemplateSet>();
   for (const name of new Set(kindNames)) {
     try {
-      kinds.set(name, loadKind(root, templatesDir, name));
+      kinds.set(name, loadTemplateSet(root, templatesDir, name));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       problem(error, 'fix the template; statements of this kind are not built until then');
     }
   }
-  let newsroom: Kind | undefined;
+  let newsroom: TemplateSet | undefined;
   if (options.newsroom) {
     try {
-      newsroom = loadKind(root, templatesDir, 'newsroom', ['index']);
+      newsroom = loadTemplateSet(root, templatesDir, 'newsroom', ['index']);
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       problem(error, 'fix the template; the newsroom index is not written until then');

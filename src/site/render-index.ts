@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Assets } from '../assets/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
 import { formatDate } from '../templates/format.ts';
-import type { Kind } from '../templates/load-kind.ts';
+import type { TemplateSet } from '../templates/load-template-set.ts';
 import { loadStrings } from '../templates/locale.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { released, type Listing } from './listing.ts';
 import { languageTypography, loadFonts, typographyStyle } from '../assets/fonts.ts';
 
 export interface IndexInputs {
-  newsroom: Kind;
+  newsroom: TemplateSet;
   localesDir: string;
   organization: Organization;
   statements: readonly Listing[];

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Assets } from '../assets/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
-import type { Kind } from '../templates/load-kind.ts';
+import type { TemplateSet } from '../templates/load-template-set.ts';
 import { hashFiles, hashParts } from '../write/manifest.ts';
 import { formatLinks, makesThumbnails, type Format } from '../outputs/formats.ts';
 import { isReleased, listingText, type Published } from './listing.ts';
@@ -17,7 +17,7 @@ export interface SiteInputs {
   root: string;
   templatesDir: string;
   /** The newsroom kind, when the index is made (HTML builds). */
-  newsroom: Kind | undefined;
+  newsroom: TemplateSet | undefined;
   /** Shared template files (fonts, locales) the index reads too. */
   shared: readonly string[];
   organization: Organization;

@@ -9,8 +9,8 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { findSourcesChecked, leavesStatements } from './find-sources.ts';
 import { missingOrganization, parseOrganization } from './parse-organization.ts';
 import { parseCached as cachedParse } from './parse-cache.ts';
-import { parseStatement, UN_KIND, type ParsedStatement, type StatementContext } from './parse-statement.ts';
-import { loadProfiles, PROFILES_FILE } from '../kinds/un-submission/profiles.ts';
+import { parseStatement, type ParsedStatement, type StatementContext } from './parse-statement.ts';
+import { codedKinds } from '../kinds/index.ts';
 import { organizationDefaults, SLUG_PATTERN, type Organization } from './schema.ts';
 import { languageTagProblem } from './explain-language-tag.ts';
 import { canonicalLanguageTag } from './language-tag.ts';
@@ -44,9 +44,9 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   const diagnostics: Diagnostic[] = [...org.diagnostics, ...found.diagnostics];
   // Statements are still checked against defaults when the profile itself has errors.
   const organization = org.organization ?? { ...organizationDefaults, name: '', contacts: [] };
-  const profiles = kinds.includes(UN_KIND) ? await readProfiles(root) : undefined;
-  if (profiles) diagnostics.push(...profiles.diagnostics);
-  const base = { organization, kinds, ...(profiles ? { profiles: profiles.profiles } : {}) };
+  const settings = await loadKindSettings(root, kinds);
+  diagnostics.push(...settings.diagnostics);
+  const base = { organization, kinds, settings: settings.settings };
   const read = (file: string) => readFile(path.join(root, file));
   const requested = new Set(files);
   const folders = [...new Set(files.map((f) => translationOf(f)?.folder).filter((f): f is string => f !== undefined))];
@@ -134,12 +134,18 @@ function parseCached(file: string, bytes: Uint8Array, context: StatementContext)
   return cachedParse(file, bytes, context, () => parseStatement(file, bytes, context));
 }
 
-async function readProfiles(root: string): Promise<ReturnType<typeof loadProfiles>> {
-  const text = await readFile(path.join(root, PROFILES_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) {
-    return { profiles: new Map(), diagnostics: [{ file: PROFILES_FILE, line: 1, column: 1, severity: 'error', rule: 'missing-profiles', message: 'the submission profiles file is missing', hint: `restore ${PROFILES_FILE} (it lists the UN word limits and layouts)` }] };
+/** The settings of each kind with code of its own whose templates are in the project (e.g. the UN profiles). */
+async function loadKindSettings(root: string, kinds: readonly string[]): Promise<{ settings: Map<string, unknown>; diagnostics: Diagnostic[] }> {
+  const settings = new Map<string, unknown>();
+  const diagnostics: Diagnostic[] = [];
+  const readText = (file: string) => readFile(path.join(root, file), 'utf8').catch(() => undefined);
+  for (const kind of codedKinds()) {
+    if (!kind.loadSettings || !kinds.includes(kind.name)) continue;
+    const loaded = await kind.loadSettings(readText);
+    settings.set(kind.name, loaded.settings);
+    diagnostics.push(...loaded.diagnostics);
   }
-  return loadProfiles(PROFILES_FILE, text);
+  return { settings, diagnostics };
 }
 
 /** A kind is a folder of templates/ with a page template (locales/ and newsroom/ are not kinds). */

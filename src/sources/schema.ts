@@ -84,43 +84,25 @@ export const contactSchema = z
   })
   .describe('A media contact: name, role, email, phone');
 
-const consultativeStatus = z.enum(['general', 'special', 'roster']);
 
-export const submissionSchema = z
-  .strictObject({
-    profile: text.min(1).describe('A profile of templates/un-submission/profiles.yaml, e.g. hrc-written-statement'),
-    body: text.min(1).optional().describe('The UN body, e.g. Human Rights Council'),
-    session: z.union([z.int().min(1), text.min(1)]).optional().describe('Session number, e.g. 55'),
-    agenda_item: z.int().min(1).max(10).optional().describe('Agenda item (1-10)'),
-    country: text.min(1).optional().describe('The country under review (UPR, treaty bodies)'),
-    status: consultativeStatus.describe("The submitting organisation's ECOSOC consultative status"),
-    submitters: z.array(z.strictObject({ name: text.min(1), status: consultativeStatus })).optional().describe('Co-submitting organisations with their status'),
-    supporters: z.array(text.min(1)).optional().describe('Organisations without status that share the views (named in a footnote to the title)'),
-  })
-  .describe('For kind un-submission: the UN document this statement is');
+/** The fields every statement may have; each kind adds its own (kinds/index.ts makes the whole schema). */
+export const statementFields = {
+  title: text.min(1).max(TITLE_MAX).describe('The headline (1-200 characters; under 100 reads best)'),
+  subtitle: text.min(1).optional().describe('One-line subheadline'),
+  date: calendarDate.describe('Release date: 2023-11-27, or a date-time with offset'),
+  location: text.min(1).optional().describe('Dateline place, e.g. "Rabwah, Pakistan"'),
+  lang: langTag.optional().describe('BCP 47 language tag; default: the organisation\'s, else en'),
+  kind: text.regex(/^[a-z0-9-]+$/).optional().describe('Template family: a folder in templates/ (default press-release)'),
+  summary: text.min(1).max(SUMMARY_MAX).optional().describe('One or two sentences for listings and search (at most 300 characters)'),
+  tags: z.array(text.min(1)).optional(),
+  embargo: embargoMoment.optional().describe('Not for publication before this moment: date-time with offset or IANA zone'),
+  contacts: z.array(contactSchema).optional().describe('Media contacts; default: the organisation\'s'),
+  notes: z.array(text.min(1)).optional().describe('Notes to editors, each in Markdown'),
+  slug: text.regex(SLUG_PATTERN).optional().describe('Output folder name: a-z, 0-9 and -; default from the file name'),
+  organizations: z.array(text.min(1)).optional().describe('Co-signing organisations of a joint statement'),
+};
 
-export type SubmissionFields = z.infer<typeof submissionSchema>;
-
-export const statementSchema = z
-  .strictObject({
-    title: text.min(1).max(TITLE_MAX).describe('The headline (1-200 characters; under 100 reads best)'),
-    subtitle: text.min(1).optional().describe('One-line subheadline'),
-    date: calendarDate.describe('Release date: 2023-11-27, or a date-time with offset'),
-    location: text.min(1).optional().describe('Dateline place, e.g. "Rabwah, Pakistan"'),
-    lang: langTag.optional().describe('BCP 47 language tag; default: the organisation\'s, else en'),
-    kind: text.regex(/^[a-z0-9-]+$/).optional().describe('Template family: a folder in templates/ (default press-release)'),
-    summary: text.min(1).max(SUMMARY_MAX).optional().describe('One or two sentences for listings and search (at most 300 characters)'),
-    tags: z.array(text.min(1)).optional(),
-    embargo: embargoMoment.optional().describe('Not for publication before this moment: date-time with offset or IANA zone'),
-    contacts: z.array(contactSchema).optional().describe('Media contacts; default: the organisation\'s'),
-    notes: z.array(text.min(1)).optional().describe('Notes to editors, each in Markdown'),
-    slug: text.regex(SLUG_PATTERN).optional().describe('Output folder name: a-z, 0-9 and -; default from the file name'),
-    organizations: z.array(text.min(1)).optional().describe('Co-signing organisations of a joint statement'),
-    submission: submissionSchema.optional(),
-  })
-  .describe('Front matter of a Clarion statement');
-
-export type StatementFields = z.infer<typeof statementSchema>;
+export type StatementFields = z.infer<z.ZodObject<typeof statementFields>>;
 export type Contact = z.infer<typeof contactSchema>;
 
 export const organizationSchema = z
@@ -160,13 +142,4 @@ export type Organization = OrganizationFields & {
   [K in keyof typeof organizationDefaults]-?: NonNullable<OrganizationFields[K]>;
 } & { contacts: Contact[] };
 
-export const statementFieldNames = Object.keys(statementSchema.shape);
 export const organizationFieldNames = Object.keys(organizationSchema.shape);
-
-/** JSON Schemas for editors (front-matter completion); written by `clarion schema`. */
-export function jsonSchemas(): { statement: unknown; organization: unknown } {
-  return {
-    statement: z.toJSONSchema(statementSchema, { unrepresentable: 'any' }),
-    organization: z.toJSONSchema(organizationSchema, { unrepresentable: 'any' }),
-  };
-}

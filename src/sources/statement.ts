@@ -1,5 +1,4 @@
-import type { Contact, SubmissionFields } from './schema.ts';
-import type { Profile } from '../kinds/un-submission/profiles.ts';
+import type { Contact } from './schema.ts';
 import type { Moment } from '../util/moments.ts';
 
 /** A validated statement with every default applied: what templates and outputs consume. */
@@ -24,13 +23,8 @@ export interface Statement {
   contacts: Contact[];
   notes: string[];
   organizations: string[];
-  /** For UN submissions: the submission block, its profile and the word count. */
-  submission?: {
-    fields: SubmissionFields;
-    profile: Profile;
-    joint: boolean;
-    words: { total: number; body: number; notes: number; limit?: number };
-  };
+  /** What the statement's kind found in it and its outputs need (plain data; kinds/ reads it). */
+  kindData?: unknown;
   /** The Markdown body and the file line it starts on (for positions of body problems). */
   body: string;
   bodyLine: number;

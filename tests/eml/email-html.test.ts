@@ -6,7 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emailSafeHtml, safeCss } from '../../src/outputs/email-html.ts';
-import { loadKind } from '../../src/templates/load-kind.ts';
+import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { makeProject, repoRoot, statement } from '../support/project.ts';
 import { renderRelease, type RenderedRelease } from './support.ts';
 
@@ -138,7 +138,7 @@ describe('templates/press-release/email.hbs', () => {
   });
 
   it('compiles with the other templates of its kind (knownHelpersOnly)', () => {
-    const kind = loadKind(repoRoot, path.join(repoRoot, 'templates'), 'press-release');
+    const kind = loadTemplateSet(repoRoot, path.join(repoRoot, 'templates'), 'press-release');
     expect(Object.keys(kind.templates)).toContain('email');
   });
 

@@ -12,7 +12,7 @@ import { renderStatement } from '../../src/outputs/render-statement.ts';
 import { loadStatements, ORGANIZATION_FILE, TEMPLATES_DIR } from '../../src/sources/load-statements.ts';
 import type { Organization } from '../../src/sources/schema.ts';
 import type { Statement } from '../../src/sources/statement.ts';
-import { loadKind } from '../../src/templates/load-kind.ts';
+import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { loadStrings } from '../../src/templates/locale.ts';
 
 export interface Received {
@@ -84,7 +84,7 @@ export async function renderRelease(root: string, file?: string): Promise<Render
   const organization = loaded.organization;
   if (!statement || !organization) throw new Error(`cannot load the statement: ${JSON.stringify(loaded.diagnostics)}`);
   const templatesDir = path.join(root, TEMPLATES_DIR);
-  const kind = loadKind(root, templatesDir, statement.kind);
+  const kind = loadTemplateSet(root, templatesDir, statement.kind);
   const { strings } = loadStrings(path.join(templatesDir, 'locales'), statement.lang);
   const canonicalUrl = organization.website ? new URL(`${statement.slug}/`, organization.website).href : undefined;
   const common = { statement, organization, organizationFile: ORGANIZATION_FILE, strings, formats: [], assets: {}, generator: 'Clarion test', ...(canonicalUrl ? { canonicalUrl } : {}) };

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
-import { crowdedEmphasis, deepestBrackets, deepestNesting, invisibleCharacters, MAX_EMPHASIS_MARKS } from '../../src/sources/parse-statement.ts';
+import { crowdedEmphasis, deepestBrackets, deepestNesting, MAX_EMPHASIS_MARKS } from '../../src/sources/body-limits.ts';
+import { invisibleCharacters } from '../../src/sources/invisible-characters.ts';
 
 const parse = (markdown: string) => parseMarkdown(markdown, { file: 'x.md', firstLine: 1, lang: 'en', allowHtml: false });
 const lines = (n: number, line: string) => Array.from({ length: n }, () => line).join('\n');

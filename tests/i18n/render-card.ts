@@ -12,7 +12,7 @@ import { parseOrganization } from '../../src/sources/parse-organization.ts';
 import { parseStatement } from '../../src/sources/parse-statement.ts';
 import type { Statement } from '../../src/sources/statement.ts';
 import { renderStatement } from '../../src/outputs/render-statement.ts';
-import { loadKind } from '../../src/templates/load-kind.ts';
+import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { loadStrings } from '../../src/templates/locale.ts';
 import { viewModel } from '../../src/templates/view-model.ts';
 import { typographyStyle } from '../../src/assets/fonts.ts';
@@ -38,7 +38,7 @@ export function organization() {
 
 /** Writes the shared assets (stylesheets with @font-face rules, fonts) under `outDir`. */
 async function writeAssets(outDir: string) {
-  const kind = loadKind(repoRoot, templatesDir, 'press-release');
+  const kind = loadTemplateSet(repoRoot, templatesDir, 'press-release');
   const fonts = loadFontFaces(path.join(templatesDir, 'fonts.yaml'));
   const assets = buildAssets([kind], fonts, undefined);
   for (const asset of assets.files) {

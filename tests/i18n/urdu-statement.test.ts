@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStatement } from '../../src/outputs/render-statement.ts';
-import { loadKind } from '../../src/templates/load-kind.ts';
+import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { loadStrings } from '../../src/templates/locale.ts';
 import { englishSource, organization, readStatement, repoRoot, urduSource } from './render-card.ts';
 
@@ -38,7 +38,7 @@ describe('the Urdu press release', () => {
   });
 
   it('renders to a right-to-left page and an Urdu text release with its footnotes', () => {
-    const kind = loadKind(repoRoot, templatesDir, 'press-release');
+    const kind = loadTemplateSet(repoRoot, templatesDir, 'press-release');
     const rendered = renderStatement({
       statement: ur,
       organization: organization(),

@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
 import { splitFrontMatter } from '../../src/sources/split-front-matter.ts';
-import { writeDocx, type SubmissionDocument } from '../../src/outputs/docx/index.ts';
+import { writeDocx, type WordDocument } from '../../src/formats/docx/index.ts';
 import { paragraphNumbers } from '../../src/kinds/un-submission/number-paragraphs.ts';
 import { loadProfiles, PROFILES_FILE, type Profile } from '../../src/kinds/un-submission/profiles.ts';
 import { supportersNote } from '../../src/kinds/un-submission/supporters-note.ts';
@@ -43,13 +43,17 @@ const DATE = new Date('2023-11-27T09:30:00Z');
 
 const tree = (markdown: string, lang = 'en'): Root => parseMarkdown(markdown, { file: 'x.md', firstLine: 1, lang, allowHtml: false }).tree;
 
-function submission(profile: Profile, body: Root, extra: Partial<SubmissionDocument> = {}): SubmissionDocument {
+/** A submission's Word document, as the kind describes it: supporters named in the title's note, paragraphs numbered as the profile says. */
+function submission(profile: Profile, body: Root, extra: Partial<WordDocument> & { supporters?: string[] } = {}): WordDocument {
+  const { supporters = ['Org B', 'Org C'], ...rest } = extra;
+  const lang = rest.lang ?? 'en';
+  const note = supportersNote(supporters, lang);
   return {
-    title: TITLE, lang: 'en', author: 'Ahmadiyya Muslim Community', date: DATE,
+    title: TITLE, lang, author: 'Ahmadiyya Muslim Community', date: DATE,
     font: profile.font, fontSize: profile.fontSize, titleBold: profile.titleBold, paper: profile.paper,
-    heading: HEADING, supporters: ['Org B', 'Org C'], body,
-    numberParagraphs: profile.numberParagraphs, numberPages: profile.numberPages,
-    ...extra,
+    heading: HEADING, ...(note ? { titleNote: note } : {}), body,
+    numbered: profile.numberParagraphs ? paragraphNumbers(body) : new Map(), numberPages: profile.numberPages,
+    ...rest,
   };
 }
 

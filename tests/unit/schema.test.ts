@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.ts';
-import { statementFieldNames } from '../../src/sources/schema.ts';
+import { statementFieldNames } from '../../src/kinds/index.ts';
 
 describe('clarion schema', () => {
   it('writes JSON Schemas that list every statement field', async () => {

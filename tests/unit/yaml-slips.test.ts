@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/report/diagnostic.ts';
 import { parseStatement } from '../../src/sources/parse-statement.ts';
 import { parseYaml } from '../../src/sources/parse-yaml.ts';
-import { organizationDefaults, statementFieldNames } from '../../src/sources/schema.ts';
+import { organizationDefaults } from '../../src/sources/schema.ts';
+import { statementFieldNames } from '../../src/kinds/index.ts';
 
 /** The YAML as the second line of a statement (after "---"), as `clarion check` places it. */
 const check = (yaml: string) => {

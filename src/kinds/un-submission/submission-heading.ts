@@ -4,6 +4,7 @@
  * lines, shared by the web page, the PDF, the text and the Word file. English wording.
  */
 import type { Statement } from '../../sources/statement.ts';
+import { submissionOf } from './submission.ts';
 
 const ORDER = ['general', 'special', 'roster'] as const;
 
@@ -14,7 +15,7 @@ function ordinal(n: number): string {
 }
 
 export function submissionHeading(statement: Statement, organizationName: string): string[] {
-  const submission = statement.submission;
+  const submission = statement.kindData === undefined ? undefined : submissionOf(statement);
   if (!submission) return [];
   const f = submission.fields;
   const lines: string[] = [];

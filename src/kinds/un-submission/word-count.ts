@@ -8,7 +8,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LimitKey } from './profiles.ts';
-import { usedFootnotes } from './used-footnotes.ts';
+import { usedFootnotes } from '../../markdown/used-footnotes.ts';
 
 export interface WordCount {
   body: number;

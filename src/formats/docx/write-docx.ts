@@ -1,57 +1,33 @@
 /**
- * A UN submission as a Word file (.docx), the form OHCHR's portals take: the profile's font,
- * size and paper, real Word footnotes, headings in heading styles, body paragraphs numbered with
- * Word numbering when the profile asks, and "Page X of Y" in the footer. Pure apart from
- * compression: the same document gives the same bytes.
+ * A Word file (.docx), the form OHCHR's portals take for UN submissions: the document's font,
+ * size and paper, real Word footnotes, headings in heading styles, the numbered paragraphs with
+ * Word numbering, and "Page X of Y" in the footer. Pure apart from compression: the same
+ * document gives the same bytes.
  */
 import { AlignmentType, Document, Footer, FootnoteReferenceRun, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { directionOf } from '../../sources/statement.ts';
-import { paragraphNumbers } from '../../kinds/un-submission/number-paragraphs.ts';
-import { supportersNote } from '../../kinds/un-submission/supporters-note.ts';
-import { usedFootnotes } from '../../kinds/un-submission/used-footnotes.ts';
+import { usedFootnotes } from '../../markdown/used-footnotes.ts';
 import { bodyBlocks, noteParagraphs } from './blocks.ts';
 import { corePropertiesXml } from './core-properties.ts';
 import { reproducibleZip } from './reproducible-zip.ts';
 import type { DocxState } from './state.ts';
 import { documentNumbering, documentStyles } from './styles.ts';
+import type { WordDocument } from './word-document.ts';
 
-export interface SubmissionDocument {
-  /** Document properties: title, creator (the submitting organisation), language. */
-  title: string;
-  lang: string;
-  author: string;
-  /** Created and modified dates of the document properties, and of the zip entries. Never the clock. */
-  date: Date;
-  /** From the profile. */
-  font: string;
-  fontSize: number;
-  titleBold: boolean;
-  paper: 'A4';
-  /** The first block: submitting organisation(s) grouped General, Special, Roster; body; session; agenda item or country. Plain lines. */
-  heading: string[];
-  /** Organisations without status that share the views: named in a real Word footnote attached to the title. */
-  supporters: string[];
-  /** GFM mdast of the statement body (footnoteReference/footnoteDefinition included). */
-  body: Root;
-  /** Number top-level body paragraphs 1, 2, 3 (see paragraphNumbers) with Word numbering. */
-  numberParagraphs: boolean;
-  /** "Page X of Y" in the footer, with PAGE and NUMPAGES fields. */
-  numberPages: boolean;
-  /** The footer's words, with {page} and {pages} (the locale's page_of). Default "Page {page} of {pages}". */
-  pageLabel?: string;
-}
+export type { WordDocument } from './word-document.ts';
+
 
 /** A4 in twips, and margins of 2.5 cm. */
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1417;
 
-export async function writeDocx(doc: SubmissionDocument): Promise<Uint8Array> {
+export async function writeDocx(doc: WordDocument): Promise<Uint8Array> {
   const rtl = directionOf(doc.lang) === 'rtl';
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   const footnoteIds = new Map<string, number>();
-  const supporters = supportersNote(doc.supporters, doc.lang);
+  const supporters = doc.titleNote;
   if (supporters) {
     const run = new TextRun({ text: ` ${supporters}`, ...(rtl ? { rightToLeft: true } : {}) });
     footnotes[1] = { children: [new Paragraph({ style: 'FootnoteText', children: [run], ...(rtl ? { bidirectional: true } : {}) })] };
@@ -63,7 +39,7 @@ export async function writeDocx(doc: SubmissionDocument): Promise<Uint8Array> {
     definitions: linkDefinitions(doc.body),
     footnoteIds,
     placedFootnotes: new Set(),
-    numbered: doc.numberParagraphs ? paragraphNumbers(doc.body) : new Map(),
+    numbered: doc.numbered,
     orderedLists: [],
     rtl,
   };

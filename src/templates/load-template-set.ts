@@ -10,7 +10,7 @@ import { registerHelpers, HELPER_NAMES } from './helpers.ts';
 
 export type Render = (context: object) => string;
 
-export interface Kind {
+export interface TemplateSet {
   name: string;
   dir: string;
   /** Compiled templates by name: page (web page), text (plain-text release), print (PDF), index (newsroom)... */
@@ -32,7 +32,7 @@ export class TemplateError extends Error {
   }
 }
 
-export function loadKind(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[] = ['page', 'text']): Kind {
+export function loadTemplateSet(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[] = ['page', 'text']): TemplateSet {
   const dir = path.join(templatesDir, name);
   const env = Handlebars.create();
   // Templates never write to the console: `{{log ...}}` goes nowhere. (Prototype access is refused

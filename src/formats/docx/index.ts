@@ -1,0 +1,1 @@
+export { writeDocx, type WordDocument } from './write-docx.ts';

@@ -1,0 +1,12 @@
+/**
+ * The press release: the common front matter only, a dateline opening its text (so a location
+ * is expected), and no document of its own beyond the common formats. A kind made of templates
+ * alone (a folder of templates/ with a page.hbs and a text.hbs) behaves as this one does.
+ */
+import type { Kind } from '../kind.ts';
+
+export const PRESS_RELEASE = 'press-release';
+
+export function pressRelease(name = PRESS_RELEASE): Kind {
+  return { name, fields: {}, dateline: true };
+}

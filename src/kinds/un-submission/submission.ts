@@ -1,0 +1,68 @@
+/**
+ * A UN submission's own checks, once its front matter is valid: the `submission` block is there,
+ * its profile exists, and the text keeps to the profile's word limit. What it finds is kept as
+ * the statement's `kindData` for the outputs.
+ */
+import type { Diagnostic } from '../../report/diagnostic.ts';
+import { parseMarkdown } from '../../markdown/parse-markdown.ts';
+import type { Statement } from '../../sources/statement.ts';
+import { suggest } from '../../util/suggest.ts';
+import type { KindInput } from '../kind.ts';
+import type { SubmissionFields } from './fields.ts';
+import { limitBasis, limitFor, PROFILES_FILE, type Profile } from './profiles.ts';
+import { supportersNote } from './supporters-note.ts';
+import { checkWordLimit, countWords } from './word-count.ts';
+
+export const NAME = 'un-submission';
+
+/** What the outputs of a submission need: its block, its profile and its word count. */
+export interface Submission {
+  fields: SubmissionFields;
+  profile: Profile;
+  joint: boolean;
+  words: { total: number; body: number; notes: number; limit?: number };
+}
+
+export function submissionOf(statement: Statement): Submission {
+  return statement.kindData as Submission;
+}
+
+export function checkSubmission(input: KindInput): { data?: Submission; diagnostics: Diagnostic[] } {
+  const { file, locate } = input;
+  const fields = input.fields.submission as SubmissionFields | undefined;
+  if (fields === undefined) {
+    return {
+      diagnostics: [{
+        file, line: 1, column: 1, severity: 'error', rule: 'missing-field', field: 'submission',
+        message: `a statement of kind ${NAME} needs a "submission" block`,
+        hint: 'add e.g. submission: {profile: hrc-written-statement, status: general, body: Human Rights Council, session: 55, agenda_item: 4}',
+      }],
+    };
+  }
+  if (!input.valid) return { diagnostics: [] };
+  const profiles = (input.settings as ReadonlyMap<string, Profile> | undefined) ?? new Map<string, Profile>();
+  const profile = profiles.get(fields.profile);
+  if (!profile) {
+    const known = [...profiles.keys()];
+    const guess = suggest(fields.profile, known);
+    return {
+      diagnostics: [{
+        file, ...locate(['submission', 'profile']), severity: 'error', rule: 'unknown-profile', field: 'submission.profile',
+        message: `there is no submission profile "${fields.profile}"`,
+        hint: `use one of: ${known.join(', ') || `(none: ${PROFILES_FILE} is missing)`}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      }],
+    };
+  }
+  if (!input.complete) return { diagnostics: [] };
+  const joint = (fields.submitters?.length ?? 0) > 0;
+  const tree = parseMarkdown(input.body, { file, firstLine: input.bodyLine, lang: input.lang, allowHtml: false }).tree;
+  const note = supportersNote(fields.supporters ?? [], input.lang);
+  const words = countWords(tree, { lang: input.lang, includeNotes: profile.countNotes, ...(note ? { extraNotes: [note] } : {}) });
+  const unit = { status: fields.status, joint };
+  const limit = limitFor(profile, unit);
+  const verdict = checkWordLimit(words.total, limit, { profile: profile.id, status: fields.status, joint, basis: limitBasis(profile, unit) });
+  const diagnostics: Diagnostic[] = verdict
+    ? [{ file, ...locate(['submission'], { key: true }), severity: verdict.severity, rule: verdict.rule, field: 'submission', message: verdict.message, hint: verdict.hint }]
+    : [];
+  return { data: { fields, profile, joint, words: { total: words.total, body: words.body, notes: words.notes, ...(limit !== undefined ? { limit } : {}) } }, diagnostics };
+}

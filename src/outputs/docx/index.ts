@@ -1,1 +1,0 @@
-export { writeDocx, type SubmissionDocument } from './write-docx.ts';
