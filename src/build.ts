@@ -347,7 +347,7 @@ async function buildLocked(root: string, outDir: string, formats: Format[], opti
     if (plan.eml) {
       const pdf = plan.files.find((f) => f.path.endsWith('.pdf'));
       const attachments = organization.email_attach_pdf && pdf ? [{ filename: path.basename(pdf.path), content: pdf.content as Uint8Array, contentType: 'application/pdf' }] : [];
-      plan.files.push({ path: `${s.folder}/${s.slug}.eml`, content: await (await import('./outputs/eml.ts')).composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
+      plan.files.push({ path: `${s.folder}/${s.slug}.eml`, content: await (await import('./formats/eml/compose-eml.ts')).composeEml({ ...plan.eml, ...(attachments.length ? { attachments } : {}) }) });
     }
     signal?.throwIfAborted();
     try {

@@ -15,9 +15,9 @@ import { loadStrings, localeWarning } from '../templates/locale.ts';
 import { kindNamed } from '../kinds/index.ts';
 import { renderStatement } from './render-statement.ts';
 import { formatLinks, type Format } from './formats.ts';
-import { emailSubject } from './email-subject.ts';
-import type { EmlInput } from './eml.ts';
-import { messageId, messageIdDomain } from './message-id.ts';
+import { emailSubject } from '../formats/eml/email-subject.ts';
+import type { EmlInput } from '../formats/eml/compose-eml.ts';
+import { messageId, messageIdDomain } from '../formats/eml/message-id.ts';
 
 export { FORMATS, formatLinks, type Format } from './formats.ts';
 
@@ -129,7 +129,7 @@ async function planStatement(statement: Statement, kind: TemplateSet, setup: Pla
     if (!from) {
       diagnostics.push({ file: ORGANIZATION_FILE, line: 1, column: 1, severity: 'warning', rule: 'no-press-email', field: 'press_email', message: 'there is no address to send releases from, so no email draft (.eml) is made', hint: 'add "press_email: press@your-domain" to the organisation profile' });
     } else {
-      const { emailSafeHtml } = await import('./email-html.ts');
+      const { emailSafeHtml } = await import('../formats/eml/email-html.ts');
       const html = emailSafeHtml(rendered.email, canonicalUrl ? { baseUrl: canonicalUrl } : {});
       files.push({ path: `${out}/email.html`, content: html });
       eml = {

@@ -16,7 +16,7 @@ import { writeAtomic } from '../write/write-atomic.ts';
 import type { BrowserPrinter as Printer } from './pdf/printer.ts';
 
 const loadPrinter = () => import('./pdf/printer.ts');
-const loadThumbnails = () => import('./pdf-thumbnail.ts');
+const loadThumbnails = () => import('../formats/thumbnail/pdf-thumbnail.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
 export const PRINT_STAGING = '.clarion-print';

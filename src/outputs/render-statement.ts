@@ -15,7 +15,7 @@ import { datelineParts, datelineText } from '../templates/format.ts';
 import type { TemplateSet } from '../templates/load-template-set.ts';
 import type { Strings } from '../templates/locale.ts';
 import { viewModel, type FormatLink, type TextParts } from '../templates/view-model.ts';
-import { normalizeText } from './normalize-text.ts';
+import { normalizeText } from '../formats/text/normalize-text.ts';
 import type { WordDocument } from '../formats/docx/index.ts';
 import { kindNamed } from '../kinds/index.ts';
 import type { LanguageTypography } from '../assets/fonts.ts';

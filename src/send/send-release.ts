@@ -11,8 +11,8 @@
  * (5xx); messages are spaced out to the given rate without busy-waiting.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { composeEml, type EmlAttachment } from '../outputs/eml.ts';
-import { recipientMessageId } from '../outputs/message-id.ts';
+import { composeEml, type EmlAttachment } from '../formats/eml/compose-eml.ts';
+import { recipientMessageId } from '../formats/eml/message-id.ts';
 import { readSendLog, SendLog } from './send-log.ts';
 
 /** Everything a message needs, as built: the build (or send-command) fills it in. */

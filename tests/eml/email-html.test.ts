@@ -5,7 +5,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailSafeHtml, safeCss } from '../../src/outputs/email-html.ts';
+import { emailSafeHtml, safeCss } from '../../src/formats/eml/email-html.ts';
 import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { makeProject, repoRoot, statement } from '../support/project.ts';
 import { renderRelease, type RenderedRelease } from './support.ts';

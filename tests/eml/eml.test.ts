@@ -1,8 +1,8 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailSubject } from '../../src/outputs/email-subject.ts';
-import { composeEml, EmlInputError, type EmlInput } from '../../src/outputs/eml.ts';
-import { messageId, messageIdDomain, recipientMessageId } from '../../src/outputs/message-id.ts';
+import { emailSubject } from '../../src/formats/eml/email-subject.ts';
+import { composeEml, EmlInputError, type EmlInput } from '../../src/formats/eml/compose-eml.ts';
+import { messageId, messageIdDomain, recipientMessageId } from '../../src/formats/eml/message-id.ts';
 import { parseMoment, type Moment } from '../../src/util/moments.ts';
 import { makeProject } from '../support/project.ts';
 import { rawLines, renderRelease, type RenderedRelease } from './support.ts';

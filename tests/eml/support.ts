@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { emailSafeHtml } from '../../src/outputs/email-html.ts';
+import { emailSafeHtml } from '../../src/formats/eml/email-html.ts';
 import { renderStatement } from '../../src/outputs/render-statement.ts';
 import { loadStatements, ORGANIZATION_FILE, TEMPLATES_DIR } from '../../src/sources/load-statements.ts';
 import type { Organization } from '../../src/sources/schema.ts';
