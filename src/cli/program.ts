@@ -51,7 +51,7 @@ export function parseCli(argv: readonly string[]): Invocation {
 }
 
 /** The program, writing its help to `writeOut`; each command, once read, is handed to `chosen`. */
-export function createProgram(writeOut: (text: string) => void, chosen: (command: CommandName, options: CliOptions) => void): Command {
+function createProgram(writeOut: (text: string) => void, chosen: (command: CommandName, options: CliOptions) => void): Command {
   const program = new Command('clarion')
     .usage('<command> [options]')
     .description(DESCRIPTION)
