@@ -10,6 +10,6 @@ if (compiled) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ run } = await import('../src/cli.ts'));
+  ({ run } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await run(process.argv.slice(2));

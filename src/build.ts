@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { buildAssets } from './assets/build-assets.ts';
 import { loadFontFaces } from './assets/fonts.ts';
-import type { CliOptions } from './cli-args.ts';
-import type { Io } from './cli.ts';
+import type { Io } from './cli/io.ts';
+import type { CliOptions } from './cli/options.ts';
 import { promoteWarning, wordCountsOf } from './check.ts';
 import { formatWordCount, type WordCount } from './report/reporter.ts';
 import { FORMATS, makesThumbnails, type Format } from './outputs/formats.ts';
@@ -55,29 +55,24 @@ export interface BuildResult {
   wordCounts: WordCount[];
 }
 
-export async function build(io: Io, options: CliOptions): Promise<number> {
+/** `signal` is Ctrl-C: printing stops, Chromium closes, nothing more is written, and the exit code is 130. */
+export async function build(io: Io, options: CliOptions & { signal?: AbortSignal }): Promise<number> {
   const started = performance.now();
   const progress = options.json || options.quiet ? undefined : createProgress(io);
-  // Ctrl-C: stop printing, close Chromium, write nothing more, and exit 130.
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
   let result: BuildResult;
   try {
-    result = await runBuild(io.cwd, { ...options, signal: stop.signal, ...(progress ? { onProgress: progress.update } : {}) });
+    result = await runBuild(io.cwd, { ...options, ...(progress ? { onProgress: progress.update } : {}) });
   } catch (error) {
     progress?.done();
     if (error instanceof LockedError) {
       io.stderr(`clarion: ${error.message}\n`);
       return 1;
     }
-    if (stop.signal.aborted) {
+    if (options.signal?.aborted) {
       io.stderr('clarion: stopped; every output is either as it was or complete, none half-written\n');
       return 130;
     }
     throw error;
-  } finally {
-    process.off('SIGINT', onSignal);
   }
   progress?.done();
   reportBuild(io, options, result, performance.now() - started);

@@ -6,9 +6,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { browserFor, reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
-import type { CliOptions } from './cli-args.ts';
-import type { Io } from './cli.ts';
+import type { Io } from './cli/io.ts';
+import type { CliOptions } from './cli/options.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
+import { aborted } from './util/aborted.ts';
 
 export interface Watcher {
   /** Resolves when the build that follows the latest change has finished. */
@@ -72,16 +73,13 @@ export function startWatching(root: string, options: BuildOptions, onBuild: (res
   };
 }
 
-/** `clarion build --watch`: report every build until Ctrl-C. */
-export async function watchBuild(io: Io, options: CliOptions): Promise<number> {
+/** `clarion build --watch`: report every build until `signal` (Ctrl-C); the build under way finishes first. */
+export async function watchBuild(io: Io, options: CliOptions, signal: AbortSignal): Promise<number> {
   const watcher = startWatching(io.cwd, options, (result, ms) => {
     reportBuild(io, options, result, ms);
     io.stdout('Watching statements/ and templates/ for changes (Ctrl-C to stop)\n');
   });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await aborted(signal);
   await watcher.close();
   return 0;
 }

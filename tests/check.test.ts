@@ -115,7 +115,7 @@ describe('clarion check', () => {
   it('exits 2 on usage errors with a message saying what to do', async () => {
     const unknown = await clarion(fixtures, 'chek');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('clarion: unknown command "chek" — use check, build, new, preview, schema, send (clarion --help lists them)\n');
+    expect(unknown.stderr).toBe('clarion: unknown command "chek" — did you mean "check"? (clarion --help lists the commands)\n');
     const missing = await clarion(fixtures, 'check', 'statements/nope.md');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('clarion: statements/nope.md: no such file or folder — give a statement file or a folder of statements\n');

@@ -1,10 +1,12 @@
 /** `clarion preview [--port 4000]`. */
 import { reportBuild } from '../build.ts';
-import type { CliOptions } from '../cli-args.ts';
-import type { Io } from '../cli.ts';
+import type { Io } from '../cli/io.ts';
+import type { CliOptions } from '../cli/options.ts';
+import { aborted } from '../util/aborted.ts';
 import { startPreview } from './preview-server.ts';
 
-export async function previewCommand(io: Io, options: CliOptions): Promise<number> {
+/** Serves until `signal` (Ctrl-C). */
+export async function previewCommand(io: Io, options: CliOptions, signal: AbortSignal): Promise<number> {
   let preview;
   try {
     preview = await startPreview(io.cwd, { ...options, onBuild: (result, ms) => reportBuild(io, { ...options, quiet: true }, result, ms) });
@@ -17,10 +19,7 @@ export async function previewCommand(io: Io, options: CliOptions): Promise<numbe
     throw error;
   }
   io.stdout(`Preview: ${preview.url}/  (proofs: ${preview.url}/__clarion/)  Ctrl-C to stop\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await aborted(signal);
   await preview.close();
   return 0;
 }

@@ -8,8 +8,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
-import type { CliOptions } from '../cli-args.ts';
-import type { Io } from '../cli.ts';
+import type { Io } from '../cli/io.ts';
+import type { CliOptions } from '../cli/options.ts';
 import { emailSafeHtml } from '../formats/eml/email-html.ts';
 import { emailSubject } from '../formats/eml/email-subject.ts';
 import type { EmlAttachment } from '../formats/eml/compose-eml.ts';
@@ -30,6 +30,7 @@ export interface SendHooks {
   createTransport?: (url: string) => SendTransport;
   attempts?: number;
   backoffMs?: number;
+  /** Ctrl-C: stop after the message being sent, with the log up to date. */
   signal?: AbortSignal;
 }
 
@@ -116,12 +117,8 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
   }
   io.stdout(`Sending through ${server}, ${options.rate ?? 60} messages a minute at most\n`);
   const transport = (hooks.createTransport ?? ((u: string) => createTransport(u) as unknown as SendTransport))(url);
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    io.stderr('Stopping after the message being sent (press Ctrl-C again to stop at once)…\n');
-    controller.abort();
-  };
-  if (!hooks.signal) process.once('SIGINT', onInterrupt);
+  const onInterrupt = () => io.stderr('Stopping after the message being sent (press Ctrl-C again to stop at once)…\n');
+  hooks.signal?.addEventListener('abort', onInterrupt, { once: true });
   let result;
   try {
     result = await sendRelease(release, {
@@ -132,7 +129,7 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
       ...(options.rate ? { rate: options.rate } : {}),
       ...(hooks.attempts ? { attempts: hooks.attempts } : {}),
       ...(hooks.backoffMs !== undefined ? { backoffMs: hooks.backoffMs } : {}),
-      signal: hooks.signal ?? controller.signal,
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
       progress,
     });
   } catch (error) {
@@ -140,7 +137,7 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
     io.stderr(`clarion: ${error.message}\nNothing was sent.\n`);
     return 1;
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    hooks.signal?.removeEventListener('abort', onInterrupt);
     transport.close?.();
   }
   const { sent, failed, skipped } = result.counts;

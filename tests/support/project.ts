@@ -2,7 +2,7 @@
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/cli.ts';
+import { run } from '../../src/cli/main.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.ts';
+import { run } from '../../src/cli/main.ts';
 import { statementFieldNames } from '../../src/kinds/index.ts';
 
 describe('clarion schema', () => {
