@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { firstLine } from '../util/first-line.ts';
 import { killGroup, killProcessesUsing, processesUsing } from './chromium-processes.ts';
 import { headlessMode } from './find-chromium.ts';
-import { firstLine } from './print-error.ts';
 
 /** Chromium's command line: quiet, no network, and every page rendering although most are in the background. */
 export const chromiumArgs: readonly string[] = [

@@ -14,12 +14,6 @@ export class PrintError extends Error {
 /** A browser or page that died under a job: worth one more try. */
 export class ChromiumCrash extends Error {}
 
-/** The first line of an error's message: Chromium's and puppeteer's go on with stacks and logs. */
-export function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
-}
-
 /** `250 ms`, `1.5 s`, `60 s`. */
 export function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;

@@ -4,9 +4,10 @@
  * page crashed under it.
  */
 import { pathToFileURL } from 'node:url';
+import { firstLine } from '../util/first-line.ts';
 import { limiter } from '../util/limiter.ts';
 import { blockReason, realRoots } from './block-reason.ts';
-import { ChromiumCrash, firstLine, PrintError } from './print-error.ts';
+import { ChromiumCrash, PrintError } from './print-error.ts';
 import { runOnPage, type PageDocument, type PageTask } from './run-on-page.ts';
 import type { Session, Sessions } from './sessions.ts';
 

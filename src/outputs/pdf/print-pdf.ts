@@ -3,8 +3,9 @@
  * information of the statement it prints (stamp-metadata.ts), which makes it byte-for-byte
  * reproducible.
  */
-import { firstLine, PrintError } from '../../print/print-error.ts';
+import { PrintError } from '../../print/print-error.ts';
 import type { Printer, PrintJob, PrintResult } from '../../print/printer.ts';
+import { firstLine } from '../../util/first-line.ts';
 import { stampMetadata, type PdfMetadata } from './stamp-metadata.ts';
 
 export interface PdfJob extends PrintJob {
