@@ -1,5 +1,5 @@
 /**
- * Clarion prints with a Chromium found on the machine (see src/outputs/pdf/find-chromium.ts),
+ * Clarion prints with a Chromium found on the machine (see src/print/find-chromium.ts),
  * so installing dependencies never downloads a browser.
  */
 module.exports = { skipDownload: true };

@@ -13,6 +13,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { checkFootnotes } from './check-footnotes.ts';
 import { applyTypography } from './typography.ts';
+import { isAllowedLinkTarget } from './url-rules.ts';
 
 export interface ParseOptions {
   file: string;
@@ -28,16 +29,6 @@ export interface ParsedMarkdown {
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-const SAFE_PROTOCOL = /^(https?:|mailto:|tel:)/i;
-const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
-
-/** Whether a link target may appear in an output: http(s), mailto, tel, or relative. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-  const squashed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  return SAFE_PROTOCOL.test(squashed) || (!HAS_PROTOCOL.test(squashed) && !squashed.startsWith('//'));
-}
 
 export function parseMarkdown(markdown: string, options: ParseOptions): ParsedMarkdown {
   const tree = parser.runSync(parser.parse(markdown)) as Root;
@@ -72,7 +63,7 @@ export function parseMarkdown(markdown: string, options: ParseOptions): ParsedMa
       if (node.type === 'image' && /^https?:/i.test(target.url)) {
         warn(target, 'remote-image', `the image "${truncate(target.url)}" is left out of the PDF, which is printed without network access`, 'save the image beside the statement and write ![description](its-file-name.jpg)');
       }
-      if (isSafeUrl(target.url)) return;
+      if (isAllowedLinkTarget(target.url)) return;
       const shown = truncate(target.url);
       warn(target, 'unsafe-link', `the link target "${shown}" is removed`, 'links may only go to http://, https://, mailto: or tel: addresses');
       if (node.type === 'link' && parent && index !== undefined) {

@@ -6,16 +6,15 @@
 import type { Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../report/diagnostic.ts';
+import { isRelativeUrl } from './url-rules.ts';
 
 export type ImageResolution = { href: string } | { problem: string; hint: string };
 export type ImageResolver = (url: string) => ImageResolution;
 
-const HAS_PROTOCOL = /^[a-z][a-z0-9+.-]*:/i;
-
 export function resolveImages(tree: Root, resolver: ImageResolver, file: string, firstLine: number): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   visit(tree, 'image', (node: Image) => {
-    if (node.url === '' || HAS_PROTOCOL.test(node.url) || node.url.startsWith('//')) return;
+    if (node.url === '' || !isRelativeUrl(node.url)) return;
     const resolved = resolver(node.url);
     if ('href' in resolved) {
       node.url = resolved.href;

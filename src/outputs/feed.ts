@@ -5,7 +5,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { rfc3339, xmlText } from './xml-text.ts';
+import { rfc3339, xmlText } from '../util/xml-text.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const XML = 'http://www.w3.org/XML/1998/namespace';

@@ -10,12 +10,14 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { STATEMENTS_DIR } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
+import { launchWithRetry, type BrowserOwner } from '../print/browser-owner.ts';
+import type { BrowserPrinter as Printer } from '../print/printer.ts';
+import { sourceDateEpoch } from '../util/source-date-epoch.ts';
 import { writeAtomic } from '../write/write-atomic.ts';
-// The printer (puppeteer, pdf-lib) is loaded only when a PDF is to be made: a build with nothing
-// to print starts faster.
-import type { BrowserPrinter as Printer } from './pdf/printer.ts';
 
-const loadPrinter = () => import('./pdf/printer.ts');
+// The PDF format (pdf-lib) is loaded only when a PDF is to be made: a build with nothing to print
+// starts faster.
+const loadPdf = () => import('./pdf/print-pdf.ts');
 const loadThumbnails = () => import('../formats/thumbnail/pdf-thumbnail.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
@@ -58,68 +60,6 @@ export interface PrintQueue {
   finish(): Promise<{ diagnostics: Diagnostic[]; failed: string[] }>;
 }
 
-export interface BrowserOwner {
-  /** The printer, launched at the first call (once more if Chromium dies while starting). */
-  start(): Promise<Printer>;
-  /** Whether a browser was launched (a build with nothing to print launches none). */
-  readonly launched: boolean;
-  /** Closes the browser if one was launched; safe to call more than once. */
-  close(): Promise<void>;
-  /** After a start that failed, lets the next start() try again (watch mode, between builds). */
-  retryStart(): void;
-}
-
-export interface BrowserOptions {
-  concurrency?: number;
-  timeoutMs?: number;
-  /** When aborted, the browser is closed at once and the jobs left fail. */
-  signal?: AbortSignal;
-  /** Load the thumbnail renderer while Chromium starts. */
-  thumbnails?: boolean;
-}
-
-/**
- * The one owner of the browser: it launches Chromium at most once, and closes it. A build makes
- * its own; watch mode keeps one for all its builds.
- */
-export function browserOwner(options: BrowserOptions = {}): BrowserOwner {
-  let printer: Promise<Printer> | undefined;
-  let failed = false;
-  let closing: Promise<void> | undefined;
-  const close = () => (closing ??= printer ? printer.then((p) => p.close(), () => {}) : Promise.resolve());
-  options.signal?.addEventListener('abort', () => void close());
-  return {
-    start() {
-      if (closing) return Promise.reject(new Error('the build is stopping'));
-      if (!printer) {
-        printer = launchWithRetry({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, options.signal);
-        // A failed start is reported by each job that needed the browser.
-        printer.catch(() => (failed = true));
-        if (options.thumbnails) void loadThumbnails().catch(() => {});
-      }
-      return printer;
-    },
-    get launched() {
-      return printer !== undefined && !failed;
-    },
-    close,
-    retryStart() {
-      if (failed && !closing) [printer, failed] = [undefined, false];
-    },
-  };
-}
-
-/** A browser that dies while starting is started once more before its PDFs are given up. */
-async function launchWithRetry(options: { concurrency?: number; timeoutMs?: number }, signal?: AbortSignal): Promise<Printer> {
-  const { launchPrinter } = await loadPrinter();
-  try {
-    return await launchPrinter(options);
-  } catch (error) {
-    if (isNamed(error, 'ChromiumNotFoundError') || signal?.aborted) throw error;
-    return launchPrinter(options);
-  }
-}
-
 export function createPrintQueue(ctx: PrintContext): PrintQueue {
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];
@@ -145,7 +85,7 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
   const printPdf = async (printer: Printer, s: Statement, html: string, pageUrl: string | undefined) => {
     // Staged as deep as the page itself, so its relative asset URLs resolve the same way.
     const htmlFile = await writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}.html`, printableLinks(html, pageUrl));
-    const printed = await printer.print({
+    const printed = await (await loadPdf()).printPdf(printer, {
       label: s.file,
       htmlFile,
       allowedRoots,
@@ -248,14 +188,6 @@ export function createPrintQueue(ctx: PrintContext): PrintQueue {
       return { diagnostics, failed };
     },
   };
-}
-
-/** Reproducible builds: SOURCE_DATE_EPOCH (seconds), when set, stands in for every date stamp. */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return undefined;
-  const seconds = Number(value);
-  return Number.isInteger(seconds) && seconds >= 0 ? new Date(seconds * 1000) : undefined;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };

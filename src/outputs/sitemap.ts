@@ -5,7 +5,7 @@
  * non-ASCII paths are percent-encoded as the protocol requires.
  */
 import { create } from 'xmlbuilder2';
-import { xmlText } from './xml-text.ts';
+import { xmlText } from '../util/xml-text.ts';
 
 const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML = 'http://www.w3.org/1999/xhtml';

@@ -1,16 +1,13 @@
 /** The proof page of one statement, and the error panel shown on every previewed page. Pure. */
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { formatDiagnostic } from '../report/diagnostic.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeXml } from '../util/xml-text.ts';
 
 /** Errors first; nothing at all when there are none. */
 export function errorPanel(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return '';
-  const items = errors.map((d) => `<li><code>${escapeHtml(formatDiagnostic(d))}</code></li>`).join('');
+  const items = errors.map((d) => `<li><code>${escapeXml(formatDiagnostic(d))}</code></li>`).join('');
   return `<div id="clarion-errors" role="alert" style="position:sticky;top:0;z-index:2147483647;margin:0;padding:12px 16px;background:#fde8e8;color:#5c0000;border-bottom:3px solid #b00020;font:14px/1.4 system-ui,sans-serif"><strong>${errors.length} error${errors.length === 1 ? '' : 's'}: the outputs below are the last good ones</strong><ul style="margin:6px 0 0;padding-inline-start:20px">${items}</ul></div>`;
 }
 
@@ -32,7 +29,7 @@ export function proofPage(inputs: ProofInputs): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Proof: ${escapeHtml(inputs.title)}</title>
+<title>Proof: ${escapeXml(inputs.title)}</title>
 <style>
 body { margin: 0; font: 15px/1.4 system-ui, sans-serif; background: #eee; }
 header { padding: 8px 16px; background: #1f4e79; color: #fff; display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }
@@ -48,11 +45,11 @@ pre { margin: 0; padding: 10px; overflow: auto; flex: 1; font: clamp(9px, calc((
 </style>
 </head>
 <body>
-<header><h1>${escapeHtml(inputs.title)}</h1>${inputs.wordCount ? `<span id="word-count">${escapeHtml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
+<header><h1>${escapeXml(inputs.title)}</h1>${inputs.wordCount ? `<span id="word-count">${escapeXml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
 <div class="panes">
 <section><h2>Web page</h2><iframe title="Web page" src="/${folder}/index.html"></iframe></section>
 ${inputs.hasPdf ? `<section><h2>PDF</h2><embed title="PDF" type="application/pdf" src="/${folder}/${slug}.pdf"></section>` : ''}
-${inputs.text !== undefined ? `<section><h2>Plain text</h2><pre id="plain-text">${escapeHtml(inputs.text)}</pre></section>` : ''}
+${inputs.text !== undefined ? `<section><h2>Plain text</h2><pre id="plain-text">${escapeXml(inputs.text)}</pre></section>` : ''}
 </div>
 </body>
 </html>
@@ -60,7 +57,7 @@ ${inputs.text !== undefined ? `<section><h2>Plain text</h2><pre id="plain-text">
 }
 
 export function proofIndex(statements: readonly { folder: string; title: string; file: string }[]): string {
-  const items = statements.map((s) => `<li><a href="/__clarion/proof/${s.folder.split('/').map(encodeURIComponent).join('/')}/">${escapeHtml(s.title)}</a> <small>${escapeHtml(s.file)}</small></li>`).join('\n');
+  const items = statements.map((s) => `<li><a href="/__clarion/proof/${s.folder.split('/').map(encodeURIComponent).join('/')}/">${escapeXml(s.title)}</a> <small>${escapeXml(s.file)}</small></li>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Proofs</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:48rem;padding:0 1rem}</style></head>
 <body><h1>Proofs</h1><p><a href="/index.html">Newsroom index</a></p><ul>

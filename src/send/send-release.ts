@@ -85,10 +85,9 @@ export interface SendResult {
 
 export async function sendRelease(release: Release, options: SendOptions): Promise<SendResult> {
   const rate = options.rate ?? 60;
-  const attempts = Math.max(1, options.attempts ?? 3);
-  const backoffMs = options.backoffMs ?? 2000;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined));
+  const retry: Retry = { attempts: Math.max(1, options.attempts ?? 3), backoffMs: options.backoffMs ?? 2000, sleep, ...(options.signal ? { signal: options.signal } : {}) };
   if (!(rate > 0)) throw new Error('the rate must be a positive number of messages per minute');
   if (options.send && !options.transport) throw new Error('sending needs a transport');
 
@@ -99,33 +98,24 @@ export async function sendRelease(release: Release, options: SendOptions): Promi
     options.progress?.(outcome);
   };
   const done = await readSendLog(options.logFile);
+  const alreadySent = (r: Addressee) => done.get(r.address.toLowerCase())?.result === 'sent';
   const unique = dedupe(options.recipients);
 
   if (!options.send) {
     for (const r of unique) {
       const messageId = recipientMessageId(release.messageIdBase, r.address);
-      const previous = done.get(r.address.toLowerCase());
-      record({ ...named(r), address: r.address, messageId, status: previous?.result === 'sent' ? 'skipped' : 'would-send', attempts: 0 });
+      record({ ...named(r), address: r.address, messageId, status: alreadySent(r) ? 'skipped' : 'would-send', attempts: 0 });
     }
     return result;
   }
 
   const transport = options.transport!;
   const log = await SendLog.open(options.logFile);
-  const interval = 60_000 / rate;
-  let nextSlot = -Infinity;
-  /** Waits for the next free slot of the rate limit; false when the run was stopped meanwhile. */
-  const slot = async (): Promise<boolean> => {
-    const t = now();
-    if (nextSlot > t) await sleep(nextSlot - t, options.signal);
-    if (options.signal?.aborted) return false;
-    nextSlot = Math.max(now(), nextSlot) + interval;
-    return true;
-  };
+  const slot = rateLimit(rate, now, sleep, options.signal);
   try {
     for (const r of unique) {
       const messageId = recipientMessageId(release.messageIdBase, r.address);
-      if (done.get(r.address.toLowerCase())?.result === 'sent') {
+      if (alreadySent(r)) {
         record({ ...named(r), address: r.address, messageId, status: 'skipped', attempts: 0 });
         continue;
       }
@@ -133,53 +123,98 @@ export async function sendRelease(release: Release, options: SendOptions): Promi
         result.aborted = true;
         break;
       }
-      const raw = Buffer.from(
-        await composeEml({
-          from: release.from,
-          to: [{ ...named(r), address: r.address }],
-          subject: release.subject,
-          date: release.date,
-          messageId,
-          text: release.text,
-          html: release.html,
-          draft: false,
-          ...(release.attachments?.length ? { attachments: release.attachments } : {}),
-        }),
-      );
-      let tried = 0;
-      let error: unknown;
-      let response: string | undefined;
-      let accepted = false;
-      while (tried < attempts) {
-        if (tried > 0) {
-          await sleep(backoffMs * 2 ** (tried - 1), options.signal);
-        }
-        if (!(await slot())) break;
-        tried++;
-        try {
-          const info = (await transport.sendMail({ envelope: { from: release.from.address, to: [r.address] }, raw })) as { response?: unknown; rejected?: unknown[] } | undefined;
-          if (info?.rejected?.length) throw Object.assign(new Error(`the server refused ${r.address}`), { responseCode: 550 });
-          response = typeof info?.response === 'string' ? info.response : undefined;
-          accepted = true;
-          break;
-        } catch (e) {
-          error = e;
-          if (isPermanent(e)) break;
-        }
-      }
-      if (accepted) {
-        await log.append({ address: r.address, ...named(r), messageId, result: 'sent', attempts: tried, ...(response ? { response } : {}), time: new Date(now()).toISOString() });
-        record({ ...named(r), address: r.address, messageId, status: 'sent', attempts: tried });
-      } else if (tried > 0) {
-        const reason = describe(error);
-        await log.append({ address: r.address, ...named(r), messageId, result: 'failed', error: reason, attempts: tried, time: new Date(now()).toISOString() });
-        record({ ...named(r), address: r.address, messageId, status: 'failed', attempts: tried, error: reason });
-      }
+      const raw = await messageTo(release, r, messageId);
+      const delivery = await deliver(transport, { from: release.from.address, to: r.address }, raw, retry, slot);
+      const outcome = await logDelivery(log, r, messageId, delivery, now);
+      if (outcome) record(outcome);
     }
   } finally {
     await log.close();
   }
   return result;
+}
+
+interface Retry {
+  attempts: number;
+  backoffMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+interface Delivery {
+  /** SMTP transactions tried (0 when the run was stopped before the first). */
+  tried: number;
+  accepted: boolean;
+  /** The server's answer to the accepted message. */
+  response?: string;
+  /** The last failure, when not accepted. */
+  error?: unknown;
+}
+
+/** A slot function for `rate` messages per minute: it waits for the next free slot, and says false when the run was stopped meanwhile. */
+function rateLimit(rate: number, now: () => number, sleep: Retry['sleep'], signal: AbortSignal | undefined): () => Promise<boolean> {
+  const interval = 60_000 / rate;
+  let nextSlot = -Infinity;
+  return async () => {
+    const t = now();
+    if (nextSlot > t) await sleep(nextSlot - t, signal);
+    if (signal?.aborted) return false;
+    nextSlot = Math.max(now(), nextSlot) + interval;
+    return true;
+  };
+}
+
+/** The message for one recipient, addressed to them alone. */
+async function messageTo(release: Release, r: Addressee, messageId: string): Promise<Buffer> {
+  return Buffer.from(
+    await composeEml({
+      from: release.from,
+      to: [{ ...named(r), address: r.address }],
+      subject: release.subject,
+      date: release.date,
+      messageId,
+      text: release.text,
+      html: release.html,
+      draft: false,
+      ...(release.attachments?.length ? { attachments: release.attachments } : {}),
+    }),
+  );
+}
+
+/** Sends one message, retried with exponential back-off unless the server refused for good. */
+async function deliver(transport: SendTransport, envelope: { from: string; to: string }, raw: Buffer, retry: Retry, slot: () => Promise<boolean>): Promise<Delivery> {
+  let tried = 0;
+  let error: unknown;
+  while (tried < retry.attempts) {
+    if (tried > 0) {
+      await retry.sleep(retry.backoffMs * 2 ** (tried - 1), retry.signal);
+    }
+    if (!(await slot())) break;
+    tried++;
+    try {
+      const info = (await transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw })) as { response?: unknown; rejected?: unknown[] } | undefined;
+      if (info?.rejected?.length) throw Object.assign(new Error(`the server refused ${envelope.to}`), { responseCode: 550 });
+      const response = typeof info?.response === 'string' ? info.response : undefined;
+      return { tried, accepted: true, ...(response ? { response } : {}) };
+    } catch (e) {
+      error = e;
+      if (isPermanent(e)) break;
+    }
+  }
+  return { tried, accepted: false, error };
+}
+
+/** Appends the outcome to the send log (fsync'ed) and returns it; nothing when no transaction was tried. */
+async function logDelivery(log: SendLog, r: Addressee, messageId: string, delivery: Delivery, now: () => number): Promise<SendOutcome | undefined> {
+  const { tried, response } = delivery;
+  if (delivery.accepted) {
+    await log.append({ address: r.address, ...named(r), messageId, result: 'sent', attempts: tried, ...(response ? { response } : {}), time: new Date(now()).toISOString() });
+    return { ...named(r), address: r.address, messageId, status: 'sent', attempts: tried };
+  }
+  if (tried === 0) return undefined;
+  const reason = describe(delivery.error);
+  await log.append({ address: r.address, ...named(r), messageId, result: 'failed', error: reason, attempts: tried, time: new Date(now()).toISOString() });
+  return { ...named(r), address: r.address, messageId, status: 'failed', attempts: tried, error: reason };
 }
 
 function named(r: Addressee): { name?: string } {

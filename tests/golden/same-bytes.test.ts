@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../src/outputs/pdf/find-chromium.ts';
+import { findChromium } from '../../src/print/find-chromium.ts';
 import { hashTree } from '../hardening/support.ts';
 import { clarion, makeProject } from '../support/project.ts';
 import { corpus } from './corpus.ts';

@@ -9,7 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPrinter, PrintError, type BrowserPrinter, type PdfMetadata } from '../../src/outputs/pdf/printer.ts';
+import { printPdf } from '../../src/outputs/pdf/print-pdf.ts';
+import type { PdfMetadata } from '../../src/outputs/pdf/stamp-metadata.ts';
+import { PrintError } from '../../src/print/print-error.ts';
+import { launchPrinter, type BrowserPrinter } from '../../src/print/printer.ts';
 import { nuCheck } from '../support/nu-check.ts';
 import { fontNames, readPdf } from '../support/read-pdf.ts';
 import { englishSource, urduSource, writeCard, writePrint } from './render-card.ts';
@@ -113,7 +116,7 @@ describe('screenshots', () => {
   });
 
   it('set the Urdu card in the bundled Nastaliq font, with no font from the machine', async () => {
-    const { pdf } = await (await live()).print({ label: 'card', htmlFile: ur.htmlFile, allowedRoots: [dir], paper: 'A4', metadata });
+    const { pdf } = await printPdf(await live(), { label: 'card', htmlFile: ur.htmlFile, allowedRoots: [dir], paper: 'A4', metadata });
     expect(await fontNames(pdf)).toEqual(['NotoNastaliqUrdu-Bold', 'NotoNastaliqUrdu-Regular', 'SourceSerif4-Bold', 'SourceSerif4-Regular']);
     // Without the font stack, the same card is drawn differently.
     const plain = path.join(path.dirname(ur.htmlFile), 'card-plain.html');
@@ -147,9 +150,9 @@ describe('screenshots', () => {
     await printer?.close();
     printer = await launchPrinter({ concurrency: 1 });
     const job = { label: 'card', htmlFile: en.htmlFile, allowedRoots: [dir], paper: 'A4' as const, metadata };
-    const before = await printer.print(job);
+    const before = await printPdf(printer, job);
     await shot(ur.htmlFile);
-    const after = await printer.print(job);
+    const after = await printPdf(printer, job);
     expect(Buffer.from(after.pdf)).toEqual(Buffer.from(before.pdf));
     const page = (await readPdf(after.pdf)).pages[0]!;
     expect([page.width, page.height].map(Math.round)).toEqual([596, 842]);
@@ -181,7 +184,7 @@ describe('what a screenshot may load', () => {
 describe('the Urdu PDF with the language’s custom properties', () => {
   it('embeds only bundled fonts: Nastaliq for the Urdu (body and footer alike), Source Serif 4 for the Latin citations', async () => {
     const { htmlFile } = await writePrint(dir, 'statements/ahmadi-mosques-desecrated-ur.md', urduSource());
-    const { pdf, warnings } = await (await live()).print({ label: 'ur', htmlFile, allowedRoots: [dir], paper: 'A4', metadata });
+    const { pdf, warnings } = await printPdf(await live(), { label: 'ur', htmlFile, allowedRoots: [dir], paper: 'A4', metadata });
     expect(warnings).toEqual([]);
     // Had the footer's margin box missed --font-stack, its Urdu would come from a machine font
     // (DejaVu Sans here) and show up in this list.

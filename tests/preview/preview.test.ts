@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, headlessMode } from '../../src/outputs/pdf/find-chromium.ts';
+import { findChromium, headlessMode } from '../../src/print/find-chromium.ts';
 import { startPreview, type Preview } from '../../src/preview/preview-server.ts';
 import { makeProject, statement } from '../support/project.ts';
 

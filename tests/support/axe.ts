@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
-import { findChromium, headlessMode } from '../../src/outputs/pdf/find-chromium.ts';
-import { chromiumArgs } from '../../src/outputs/pdf/printer.ts';
+import { findChromium, headlessMode } from '../../src/print/find-chromium.ts';
+import { chromiumArgs } from '../../src/print/launch-chromium.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -3,6 +3,8 @@
  * no language: the same statement must give the same bytes, and screen readers and spelling
  * checkers read the language.
  */
+import { escapeXml, rfc3339 } from '../../util/xml-text.ts';
+
 export interface CoreProperties {
   title: string;
   creator: string;
@@ -11,7 +13,7 @@ export interface CoreProperties {
 }
 
 export function corePropertiesXml(p: CoreProperties): string {
-  const when = p.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const when = rfc3339(p.date);
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
@@ -24,14 +26,4 @@ export function corePropertiesXml(p: CoreProperties): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`,
     '</cp:coreProperties>',
   ].join('');
-}
-
-function escapeXml(text: string): string {
-  // Characters XML 1.0 cannot carry at all are dropped rather than making Word refuse the file.
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }

@@ -1,6 +1,7 @@
 import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { displayWidth } from './display-width.js';
+import { nodeHandlers } from './handlers/index.js';
 import { ReferenceRegistry, type TreeContext } from './references.js';
 import { State } from './state.js';
 import { normalizeIdentifier, prefixLines } from './util.js';
@@ -41,7 +42,7 @@ export function createTextSerializer(options: TextOptions): TextSerializer {
 
   return {
     render(tree, renderOptions = {}) {
-      const state = new State(registry, collectContext(tree), width);
+      const state = new State(registry, collectContext(tree), width, nodeHandlers);
       const prefix = renderOptions.firstParagraphPrefix;
       const blocks = state.blocks(tree, prefix === '' ? undefined : prefix);
       // No paragraph to carry the prefix: it becomes a paragraph of its own.
@@ -65,7 +66,7 @@ export function createTextSerializer(options: TextOptions): TextSerializer {
           continue;
         }
         if (entry.text === undefined) {
-          const state = new State(registry, entry.context, width - displayWidth(marker));
+          const state = new State(registry, entry.context, width - displayWidth(marker), nodeHandlers);
           entry.text = state.flow(entry.node);
         }
         lines.push(entry.text === '' ? marker.trimEnd() : prefixLines(entry.text, marker, ' '.repeat(displayWidth(marker))));

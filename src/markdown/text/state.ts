@@ -1,6 +1,17 @@
 import type { Nodes, Paragraph, Parents, PhrasingContent } from 'mdast';
-import { handlers, unknownHandler, type Handler } from './handlers/index.js';
 import type { ReferenceRegistry, TreeContext } from './references.js';
+
+/** Every handler has this shape: block handlers return fitted lines, phrasing handlers unwrapped text. */
+export type Handler<N extends Nodes = Nodes> = (state: State, node: N) => string;
+
+/** One handler per mdast node type. */
+export type Handlers = { [Type in Nodes['type']]: Handler<Extract<Nodes, { type: Type }>> };
+
+/** What a state renders nodes with: the registry (handlers/index.ts), and the fallback for types missing from it. */
+export interface NodeHandlers {
+  byType: Handlers;
+  unknown: Handler;
+}
 
 /** Node types that are phrasing (inline) content; consecutive runs of them in flow content form a paragraph. */
 const PHRASING = new Set([
@@ -34,13 +45,14 @@ export class State {
     readonly registry: ReferenceRegistry,
     readonly context: TreeContext,
     width: number,
+    private readonly handlers: NodeHandlers,
   ) {
     this.width = Math.max(1, width);
   }
 
   /** Render one node with its handler (unknown types fall back to their text content). */
   one(node: Nodes): string {
-    const handler = (handlers as Record<string, Handler | undefined>)[node.type] ?? unknownHandler;
+    const handler = (this.handlers.byType as Record<string, Handler | undefined>)[node.type] ?? this.handlers.unknown;
     return handler(this, node);
   }
 

@@ -46,20 +46,6 @@ export function normalizeIdentifier(value: string | null | undefined): string {
   return String(value ?? '').replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 
-/** Lower-cased scheme of an absolute URL (`https`, `mailto`, …), or undefined for relative URLs. */
-export function urlScheme(url: string): string | undefined {
-  const match = /^\s*([a-z][a-z\d+.-]*):/i.exec(url);
-  return match ? match[1]!.toLowerCase() : undefined;
-}
-
-/** Schemes that may be printed. Anything else (javascript:, data:, relative, …) never reaches the output. */
-export const SAFE_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto', 'tel']);
-
-export function isSafeUrl(url: string): boolean {
-  const scheme = urlScheme(url);
-  return scheme !== undefined && SAFE_SCHEMES.has(scheme);
-}
-
 /** The URL as printed: trimmed, NFC, with white space and control characters percent-encoded so it stays one token. */
 export function printableUrl(url: string): string {
   return url

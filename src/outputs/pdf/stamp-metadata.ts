@@ -5,7 +5,20 @@
  * pdf-lib copies every object, so the structure tree (tags) and the outline survive.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import type { PdfMetadata } from './printer.ts';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string[];
+  lang: string;
+  creator: string;
+  producer?: string;
+  /** Used for CreationDate and ModDate. */
+  date: Date;
+  /** The document's headings, in order: bookmark titles are restored from them. */
+  headings?: string[];
+}
 
 export async function stampMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   // updateMetadata: false, or pdf-lib stamps its own name and the clock.

@@ -1,5 +1,4 @@
-import type { Nodes } from 'mdast';
-import type { State } from '../state.js';
+import type { Handlers, NodeHandlers } from '../state.js';
 import { blockquote } from './blockquote.js';
 import { hardBreak } from './break.js';
 import { code } from './code.js';
@@ -28,13 +27,8 @@ import { thematicBreak } from './thematic-break.js';
 import { unknown } from './unknown.js';
 import { yaml } from './yaml.js';
 
-/** Every handler has this shape: block handlers return fitted lines, phrasing handlers unwrapped text. */
-export type Handler<N extends Nodes = Nodes> = (state: State, node: N) => string;
-
-export type Handlers = { [Type in Nodes['type']]: Handler<Extract<Nodes, { type: Type }>> };
-
 /** The registry: one handler per mdast node type (CommonMark + GFM + front matter). */
-export const handlers: Handlers = {
+const handlers: Handlers = {
   blockquote,
   break: hardBreak,
   code,
@@ -63,5 +57,5 @@ export const handlers: Handlers = {
   yaml,
 };
 
-/** Used for node types missing from the registry. */
-export const unknownHandler: Handler = unknown;
+/** The registry, and the handler for node types missing from it (their text content). */
+export const nodeHandlers: NodeHandlers = { byType: handlers, unknown };

@@ -1,6 +1,7 @@
 import type { Link } from 'mdast';
 import type { State } from '../state.js';
-import { isSafeUrl, oneLine, printableUrl, urlScheme } from '../util.js';
+import { isPrintableInText, urlScheme } from '../../url-rules.js';
+import { oneLine, printableUrl } from '../util.js';
 
 /** `text [n]`, n from the shared sequence, the reference list gets `[n] url`. */
 export function link(state: State, node: Link): string {
@@ -14,7 +15,7 @@ export function link(state: State, node: Link): string {
  * autolink): the URL/address itself, unnumbered. Otherwise `text [n]`.
  */
 export function renderLink(state: State, content: string, rawUrl: string): string {
-  if (!isSafeUrl(rawUrl)) return content;
+  if (!isPrintableInText(rawUrl)) return content;
   const url = printableUrl(rawUrl);
   const lead = /^[ \n]*/.exec(content)![0];
   const trail = /[ \n]*$/.exec(content.slice(lead.length))![0];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockReason, realRoots } from '../../../src/outputs/pdf/block-reason.ts';
+import { blockReason, realRoots } from '../../src/print/block-reason.ts';
 
 let dir: string;
 let roots: string[];

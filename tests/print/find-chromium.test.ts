@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChromiumNotFoundError, findChromium, headlessMode } from '../../../src/outputs/pdf/find-chromium.ts';
+import { ChromiumNotFoundError, findChromium, headlessMode } from '../../src/print/find-chromium.ts';
 
 let dir: string;
 let browser: string;

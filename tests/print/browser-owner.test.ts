@@ -1,6 +1,6 @@
 /** The owner of the browser: one launch, shared by every job, tried again only when asked. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserOwner } from '../../src/outputs/print-all.ts';
+import { browserOwner } from '../../src/print/browser-owner.ts';
 
 const original = process.env.PUPPETEER_EXECUTABLE_PATH;
 afterEach(() => {

@@ -1,6 +1,8 @@
 /**
  * Prints real HTML with the machine's Chromium and reads the PDFs back. All browser tests live in
- * this one file so that no more than one Chromium-heavy file runs at a time.
+ * this one file so that no more than one Chromium-heavy file runs at a time. Where a test reads the
+ * document information or compares bytes, the PDF format stamps it (printPdf): Chromium's own
+ * PDF carries the clock.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -8,8 +10,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPrinter, PrintError, type PdfMetadata, type Printer, type PrintJob } from '../../../src/outputs/pdf/printer.ts';
-import { readPdf } from '../../support/read-pdf.ts';
+import { printPdf, type PdfJob } from '../../src/outputs/pdf/print-pdf.ts';
+import type { PdfMetadata } from '../../src/outputs/pdf/stamp-metadata.ts';
+import { PrintError } from '../../src/print/print-error.ts';
+import { launchPrinter, type Printer } from '../../src/print/printer.ts';
+import { readPdf } from '../support/read-pdf.ts';
 
 const require = createRequire(import.meta.url);
 const fontFile = require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2');
@@ -46,7 +51,7 @@ afterAll(async () => {
 });
 
 /** Writes a print HTML into the allowed folder and returns a job for it. */
-async function fixture(name: string, body: string, options: { page?: string; job?: Partial<PrintJob> } = {}): Promise<PrintJob> {
+async function fixture(name: string, body: string, options: { page?: string; job?: Partial<PdfJob> } = {}): Promise<PdfJob> {
   const htmlFile = path.join(dir, 'site', `${name}.html`);
   await writeFile(
     htmlFile,
@@ -70,7 +75,7 @@ const release = `
 
 describe('printing', () => {
   it('prints the text in the bundled font, tagged, with an outline and the metadata given', async () => {
-    const { pdf, warnings } = await printer.print(await fixture('release', release));
+    const { pdf, warnings } = await printPdf(printer, await fixture('release', release));
     const read = await readPdf(pdf);
 
     expect(warnings).toEqual([]);
@@ -109,12 +114,12 @@ describe('printing', () => {
 
   it('gives the same bytes for the same input, across prints and across printers', async () => {
     const job = await fixture('twice', release);
-    const first = await printer.print(job);
-    const second = await printer.print(job);
+    const first = await printPdf(printer, job);
+    const second = await printPdf(printer, job);
     const other = await launchPrinter({ concurrency: 1 });
     let third: Uint8Array;
     try {
-      third = (await other.print(job)).pdf;
+      third = (await printPdf(other, job)).pdf;
     } finally {
       await other.close();
     }
@@ -163,7 +168,7 @@ describe('what a page may load', () => {
     try {
       const first = await single.print(await fixture('swap-first', `<p>The first document.</p><img src="https://example.com/a.png" alt="">`));
       const script = await single.print(await fixture('swap-script', `<p id="p">Written in HTML.</p><script>document.getElementById('p').textContent = 'Rewritten by a script.';</script>`));
-      const remote = await single.print(await fixture('swap-remote', `<p>Second.</p><img src="https://example.com/b.png" alt=""><iframe src="../secret.txt"></iframe>`));
+      const remote = await printPdf(single, await fixture('swap-remote', `<p>Second.</p><img src="https://example.com/b.png" alt=""><iframe src="../secret.txt"></iframe>`));
       expect(first.warnings).toEqual(['blocked request to https://example.com/a.png (only local files may load when printing)']);
       expect((await readPdf(script.pdf)).text.trim()).toBe('Written in HTML.');
       expect(remote.warnings).toEqual([
@@ -174,7 +179,7 @@ describe('what a page may load', () => {
       // The same bytes as a document loaded by a navigation in another browser.
       const fresh = await launchPrinter({ concurrency: 1 });
       try {
-        expect(Buffer.compare((await fresh.print(await fixture('swap-remote', `<p>Second.</p><img src="https://example.com/b.png" alt=""><iframe src="../secret.txt"></iframe>`))).pdf, remote.pdf)).toBe(0);
+        expect(Buffer.compare((await printPdf(fresh, await fixture('swap-remote', `<p>Second.</p><img src="https://example.com/b.png" alt=""><iframe src="../secret.txt"></iframe>`))).pdf, remote.pdf)).toBe(0);
       } finally {
         await fresh.close();
       }

@@ -1,0 +1,57 @@
+/**
+ * The pages jobs run on. A page is set up once (no JavaScript, every request filtered) and reused,
+ * which halves the time per PDF; what its request filter allows is the job's it prints.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'puppeteer';
+import { blockReason } from './block-reason.ts';
+
+/** A page of the pool, with what its request filter needs to know about the job it prints. */
+export interface PooledPage {
+  page: Page;
+  job?: { roots: string[]; warnings: Set<string> };
+  /** The folder (file: URL) of the document the page shows: the next one from there is swapped in without a navigation. */
+  folder?: string;
+}
+
+/** A new page that runs no JavaScript and loads only what its current job allows (nothing between jobs). */
+export async function openPage(browser: Browser): Promise<PooledPage> {
+  const page = await browser.newPage();
+  const pooled: PooledPage = { page };
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const job = pooled.job;
+    const why = job ? blockReason(request.url(), job.roots) : 'no document is being printed';
+    if (why === undefined) {
+      void request.continue().catch(() => {});
+    } else {
+      job?.warnings.add(`blocked request to ${shorten(request.url())} (${why})`);
+      void request.abort('blockedbyclient').catch(() => {});
+    }
+  });
+  return pooled;
+}
+
+/**
+ * Loads the document into the page. 'load' waits for images and stylesheets (the job then waits
+ * for the fonts). A page already showing a document of the same folder takes the next one in
+ * place (relative URLs resolve the same way): a navigation costs Chromium more than printing a
+ * short document does.
+ */
+export async function showDocument(pooled: PooledPage, documentUrl: string): Promise<void> {
+  const { page } = pooled;
+  const folder = new URL('.', documentUrl).href;
+  if (pooled.folder === folder) {
+    await page.setContent(await readFile(fileURLToPath(documentUrl), 'utf8'), { waitUntil: 'load', timeout: 0 });
+  } else {
+    pooled.folder = undefined;
+    await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
+    pooled.folder = folder;
+  }
+}
+
+function shorten(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 200)}…` : url;
+}
