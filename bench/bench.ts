@@ -10,7 +10,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runBuild, type BuildOptions } from '../src/build.ts';
+import { runBuild, type BuildOptions } from '../src/build/index.ts';
 import { benchIncremental } from './incremental.ts';
 import { compile, compiledCli } from '../scripts/compile.mjs';
 

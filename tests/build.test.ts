@@ -6,7 +6,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../src/build.ts';
+import { runBuild } from '../src/build/index.ts';
 import { nuCheck } from './support/nu-check.ts';
 import { clarion, listFiles, makeProject, read, repoRoot, statement } from './support/project.ts';
 

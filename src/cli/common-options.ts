@@ -27,7 +27,7 @@ export const strictOption = () => new Option('--strict', 'treat warnings as erro
 export const jsonOption = () => new Option('--json', 'print a machine-readable JSON report on standard output');
 export const outOption = (description = 'output folder') => valueOption('--out <dir>', description, 'dist').default('dist');
 export const formatsOption = () =>
-  valueOption('--formats <list>', `comma-separated formats to make (default all: ${values.formatNames.join(',')}; docx for UN submissions only)`, 'html,text', values.formats);
+  valueOption('--formats <list>', `comma-separated formats to make (default all: ${values.formatNames().join(',')}; docx for UN submissions only)`, 'html,text', values.formats);
 export const nowOption = () =>
   valueOption('--now <date-time>', 'the moment embargoes are compared with (default SOURCE_DATE_EPOCH, else the clock), e.g. 2023-11-28T09:00Z', '2023-11-28T09:00Z', values.now);
 export const concurrencyOption = () => valueOption('--concurrency <n>', 'PDFs printed at once (default: the number of cores)', '2', values.concurrency);

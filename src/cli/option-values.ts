@@ -2,11 +2,10 @@
  * The values options take, read and checked: each returns the value or throws a usage error that
  * says what to write instead. Pure.
  */
-import { FORMATS } from '../outputs/formats.ts';
+import { formatNames } from '../formats/index.ts';
 import { CliUsageError } from './options.ts';
 
-/** What `--formats` may list. */
-export const formatNames: readonly string[] = FORMATS;
+export { formatNames };
 
 export function port(value: string): number {
   const n = Number(value);
@@ -41,9 +40,9 @@ export function now(value: string): Date {
 /** A comma-separated list of the formats a build makes. */
 export function formats(value: string): string[] {
   const list = value.split(',').map((f) => f.trim()).filter(Boolean);
-  if (list.length === 0) throw new CliUsageError(`--formats needs at least one format — use one or more of ${formatNames.join(', ')}`);
+  if (list.length === 0) throw new CliUsageError(`--formats needs at least one format — use one or more of ${formatNames().join(', ')}`);
   for (const f of list) {
-    if (!formatNames.includes(f)) throw new CliUsageError(`unknown format "${f}" — use one or more of ${formatNames.join(', ')}`);
+    if (!formatNames().includes(f)) throw new CliUsageError(`unknown format "${f}" — use one or more of ${formatNames().join(', ')}`);
   }
   return list;
 }

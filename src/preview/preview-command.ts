@@ -1,5 +1,5 @@
 /** `clarion preview [--port 4000]`. */
-import { reportBuild } from '../build.ts';
+import { reportBuild } from '../report/build-report.ts';
 import type { Io } from '../cli/io.ts';
 import type { CliOptions } from '../cli/options.ts';
 import { aborted } from '../util/aborted.ts';

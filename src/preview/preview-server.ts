@@ -8,9 +8,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { BuildOptions, BuildResult } from '../build.ts';
+import type { BuildOptions, BuildResult } from '../build/index.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { startWatching } from '../watch.ts';
+import { startWatching } from '../build/watch.ts';
 import { outputPath } from '../write/output-path.ts';
 import { errorPanel, proofIndex, proofPage } from './proof-page.ts';
 

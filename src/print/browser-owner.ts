@@ -7,7 +7,7 @@ import type { BrowserPrinter } from './printer.ts';
 
 const loadPrinter = () => import('./printer.ts');
 /** What printing needs beside the browser, loaded while Chromium starts. */
-const loadPdfFormat = () => import('../outputs/pdf/print-pdf.ts');
+const loadPdfFormat = () => import('../formats/pdf/print-pdf.ts');
 const loadThumbnails = () => import('../formats/thumbnail/pdf-thumbnail.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 

@@ -48,3 +48,8 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     return true;
   });
 }
+
+/** With --strict, a warning counts as an error. */
+export function promoteWarning(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' ? { ...d, severity: 'error' } : d;
+}

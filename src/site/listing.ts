@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { kindNamed } from '../kinds/index.ts';
+import { allFormats } from '../formats/index.ts';
 
 /** An output folder, `<slug>` or `<slug>/<lang>`: a manifest naming any other is not trusted. */
 const FOLDER = new RegExp(`^${SLUG_PATTERN.source.slice(1, -1)}(?:/[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?$`);
@@ -29,8 +29,8 @@ export const listingSchema = z.strictObject({
   embargo: z.string().optional(),
   /** Every language version of the statement (itself included), when it has translations. */
   translations: z.array(z.strictObject({ lang: z.string(), folder: z.string().regex(FOLDER) })),
-  /** Whether its kind has a Word file. */
-  word: z.boolean(),
+  /** The formats that apply to it (its Word file, for a kind that has one). */
+  formats: z.array(z.string()),
 });
 
 export type Listing = z.infer<typeof listingSchema>;
@@ -52,7 +52,7 @@ export function listingOf(statement: Statement): Listing {
     released: statement.date.instant.toISOString(),
     ...(statement.embargo ? { embargo: statement.embargo.instant.toISOString() } : {}),
     translations: statement.translations.map((t) => ({ lang: t.lang, folder: t.folder })),
-    word: kindNamed(statement.kind).wordDocument !== undefined,
+    formats: allFormats().filter((f) => f.appliesTo(statement)).map((f) => f.name),
   };
 }
 

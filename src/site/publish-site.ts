@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Manifest } from '../write/manifest.ts';
+import type { Manifest } from '../build/manifest.ts';
 import { writeIfChanged } from '../write/write-atomic.ts';
 import type { Published } from './listing.ts';
 import { renderSite, siteKey, type SiteInputs } from './render-site.ts';

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { translationOf } from '../sources/load-statements.ts';
 import type { Statement } from '../sources/statement.ts';
-import type { ManifestEntry } from '../write/manifest.ts';
+import type { ManifestEntry } from '../build/manifest.ts';
 import type { Listing, Published } from './listing.ts';
 
 type Entries = Readonly<Record<string, ManifestEntry>>;

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Assets } from '../assets/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { TemplateSet } from '../templates/load-template-set.ts';
-import { hashFiles, hashParts } from '../write/manifest.ts';
-import { formatLinks, makesThumbnails, type Format } from '../outputs/formats.ts';
+import { hashFiles, hashParts } from '../util/hash.ts';
+import { formatLinks, selectFormats } from '../formats/index.ts';
 import { isReleased, listingText, type Published } from './listing.ts';
 
 export interface SiteInputs {
@@ -22,7 +22,8 @@ export interface SiteInputs {
   shared: readonly string[];
   organization: Organization;
   organizationBytes: Uint8Array;
-  formats: readonly Format[];
+  /** The names of the formats built. */
+  formats: readonly string[];
   assets: Assets;
   generator: string;
   now: Date;
@@ -31,7 +32,7 @@ export interface SiteInputs {
 }
 
 export function siteKey(inputs: SiteInputs, published: readonly Published[]): string {
-  const thumbnails = makesThumbnails(inputs.formats);
+  const thumbnails = inputs.formats.includes('thumbnail');
   return hashParts([
     inputs.version,
     JSON.stringify({ formats: inputs.formats, thumbnails, newsroom: inputs.newsroom?.name ?? null }),
@@ -55,8 +56,8 @@ export async function renderSite(inputs: SiteInputs, published: readonly Publish
       localesDir: path.join(inputs.templatesDir, 'locales'),
       organization: inputs.organization,
       statements: published,
-      links: (s, strings) => formatLinks(s, inputs.formats, strings),
-      thumbnails: makesThumbnails(inputs.formats),
+      links: (s, strings) => formatLinks(s, selectFormats(inputs.formats), strings),
+      thumbnails: inputs.formats.includes('thumbnail'),
       assets: inputs.assets,
       generator: inputs.generator,
       now: inputs.now,

@@ -16,9 +16,9 @@ import { languageTagProblem } from './explain-language-tag.ts';
 import { canonicalLanguageTag } from './language-tag.ts';
 import type { Statement } from './statement.ts';
 
-export const STATEMENTS_DIR = 'statements';
-export const TEMPLATES_DIR = 'templates';
-export const ORGANIZATION_FILE = `${STATEMENTS_DIR}/organization.yaml`;
+import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from '../project/paths.ts';
+
+export { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR };
 
 export interface LoadedStatements {
   organization?: Organization;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { codeId } from '../code-id.ts';
-import { hashParts } from '../write/manifest.ts';
+import { hashParts } from '../util/hash.ts';
 import type { ParsedStatement, StatementContext } from './parse-statement.ts';
 
 export const PARSE_CACHE_FILE = '.clarion-cache';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, type CliOptions } from '../../src/cli/options.ts';
 import { COMMANDS, parseCli } from '../../src/cli/program.ts';
-import { FORMATS } from '../../src/outputs/formats.ts';
+import { formatNames } from '../../src/formats/index.ts';
 import { VERSION } from '../../src/version.ts';
 
 /** The options of a command line that names a command. */
@@ -116,7 +116,7 @@ describe('usage errors', () => {
   });
 
   it('checks the formats against the list of formats', () => {
-    expect(usage(['build', '--formats', 'pdf,nope'])).toBe(`unknown format "nope" — use one or more of ${FORMATS.join(', ')}`);
+    expect(usage(['build', '--formats', 'pdf,nope'])).toBe(`unknown format "nope" — use one or more of ${formatNames().join(', ')}`);
     expect(usage(['preview', '--formats=html,docs'])).toBe('unknown format "docs" — use one or more of html, text, pdf, docx, eml, card, thumbnail');
     expect(usage(['build', '--formats', ','])).toBe('--formats needs at least one format — use one or more of html, text, pdf, docx, eml, card, thumbnail');
     expect(options(['build', '--formats', ' html , text ']).formats).toEqual(['html', 'text']);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { emailSafeHtml } from '../../src/formats/eml/email-html.ts';
-import { renderStatement } from '../../src/outputs/render-statement.ts';
+import { renderViews } from '../../src/formats/views.ts';
 import { loadStatements, ORGANIZATION_FILE, TEMPLATES_DIR } from '../../src/sources/load-statements.ts';
 import type { Organization } from '../../src/sources/schema.ts';
 import type { Statement } from '../../src/sources/statement.ts';
@@ -88,9 +88,9 @@ export async function renderRelease(root: string, file?: string): Promise<Render
   const { strings } = loadStrings(path.join(templatesDir, 'locales'), statement.lang);
   const canonicalUrl = organization.website ? new URL(`${statement.slug}/`, organization.website).href : undefined;
   const common = { statement, organization, organizationFile: ORGANIZATION_FILE, strings, formats: [], assets: {}, generator: 'Clarion test', ...(canonicalUrl ? { canonicalUrl } : {}) };
-  const text = renderStatement({ ...common, kind, want: { html: false, text: true, print: false } }).text!;
+  const text = renderViews({ ...common, templates: kind, want: new Set(['text']) }).views.text!;
   // The same view model as the web page: render email.hbs in the place of page.hbs.
-  const email = renderStatement({ ...common, kind: { ...kind, templates: { ...kind.templates, page: kind.templates.email! } }, want: { html: true, text: false, print: false } }).html!;
+  const email = renderViews({ ...common, templates: kind, want: new Set(['email']) }).views.email!;
   return { statement, organization, text, html: emailSafeHtml(email, canonicalUrl ? { baseUrl: canonicalUrl } : {}) };
 }
 

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build.ts';
+import { runBuild } from '../../src/build/index.ts';
 import { check } from '../../src/check.ts';
 import type { Diagnostic } from '../../src/report/diagnostic.ts';
 import { makeProject } from '../support/project.ts';

@@ -11,7 +11,7 @@ import { languageTypography, loadFontFaces } from '../../src/assets/fonts.ts';
 import { parseOrganization } from '../../src/sources/parse-organization.ts';
 import { parseStatement } from '../../src/sources/parse-statement.ts';
 import type { Statement } from '../../src/sources/statement.ts';
-import { renderStatement } from '../../src/outputs/render-statement.ts';
+import { renderViews } from '../../src/formats/views.ts';
 import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { loadStrings } from '../../src/templates/locale.ts';
 import { viewModel } from '../../src/templates/view-model.ts';
@@ -77,16 +77,16 @@ export async function writeCard(outDir: string, file: string, source: string): P
 export async function writePrint(outDir: string, file: string, source: string): Promise<{ htmlFile: string; html: string; statement: Statement }> {
   const statement = readStatement(file, source);
   const { kind, fonts, hrefs } = await writeAssets(outDir);
-  const rendered = renderStatement({
+  const { views: rendered } = renderViews({
     statement,
     organization: organization(),
     organizationFile: 'statements/organization.yaml',
-    kind,
+    templates: kind,
     strings: loadStrings(path.join(templatesDir, 'locales'), statement.lang).strings,
     formats: [],
     assets: hrefs,
     generator: 'Clarion test',
-    want: { html: false, text: false, print: true },
+    want: new Set(['print']),
   });
   const style = typographyStyle(languageTypography(fonts, statement.lang)).replace(/'/g, '&#x27;');
   const html = rendered.print!.replace(/<html ([^>]*)>/, `<html $1 style="${style}">`);

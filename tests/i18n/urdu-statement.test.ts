@@ -1,7 +1,7 @@
 /** The Urdu translation of the sample press release (statements/ahmadi-mosques-desecrated/ur.md), read as Clarion reads a statement. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderStatement } from '../../src/outputs/render-statement.ts';
+import { renderViews } from '../../src/formats/views.ts';
 import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
 import { loadStrings } from '../../src/templates/locale.ts';
 import { englishSource, organization, readStatement, repoRoot, urduSource } from './render-card.ts';
@@ -39,18 +39,18 @@ describe('the Urdu press release', () => {
 
   it('renders to a right-to-left page and an Urdu text release with its footnotes', () => {
     const kind = loadTemplateSet(repoRoot, templatesDir, 'press-release');
-    const rendered = renderStatement({
+    const { views: rendered, diagnostics } = renderViews({
       statement: ur,
       organization: organization(),
       organizationFile: 'statements/organization.yaml',
-      kind,
+      templates: kind,
       strings: loadStrings(path.join(templatesDir, 'locales'), 'ur').strings,
       formats: [],
       assets: {},
       generator: 'Clarion test',
-      want: { html: true, text: true, print: false },
+      want: new Set(['html', 'text']),
     });
-    expect(rendered.diagnostics).toEqual([]);
+    expect(diagnostics).toEqual([]);
     expect(rendered.html).toMatch(/<html lang="ur" dir="rtl"/);
     expect(rendered.text!.split('\n')[0]).toBe('فوری اشاعت کے لیے');
     expect(rendered.text).toContain('ربوہ، پاکستان — جماعتِ احمدیہ مسلمہ نے');

@@ -2,7 +2,7 @@
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runBuild, type BuildOptions } from '../../src/build.ts';
+import { runBuild, type BuildOptions } from '../../src/build/index.ts';
 import { listFiles, makeProject, statement } from '../support/project.ts';
 
 const options: BuildOptions = { paths: [], out: 'dist', strict: false };

@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { runBuild, type BuildOptions } from '../../src/build.ts';
+import { runBuild, type BuildOptions } from '../../src/build/index.ts';
 import { forgetParseCache } from '../../src/sources/parse-cache.ts';
 import { makeProject, read, statement } from '../support/project.ts';
 

@@ -5,11 +5,12 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { browserFor, reportBuild, runBuild, type BuildOptions, type BuildResult } from './build.ts';
-import type { Io } from './cli/io.ts';
-import type { CliOptions } from './cli/options.ts';
-import { STATEMENTS_DIR, TEMPLATES_DIR } from './sources/load-statements.ts';
-import { aborted } from './util/aborted.ts';
+import { reportBuild } from '../report/build-report.ts';
+import { browserFor, runBuild, type BuildOptions, type BuildResult } from './index.ts';
+import type { Io } from '../cli/io.ts';
+import type { CliOptions } from '../cli/options.ts';
+import { STATEMENTS_DIR, TEMPLATES_DIR } from '../sources/load-statements.ts';
+import { aborted } from '../util/aborted.ts';
 
 export interface Watcher {
   /** Resolves when the build that follows the latest change has finished. */

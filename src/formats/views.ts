@@ -1,6 +1,7 @@
 /**
- * One statement to its web page and plain-text release (and the HTML that is printed to PDF).
- * Pure: all inputs are in memory; nothing is read or written here.
+ * One statement to the views its formats are made from: the web page, the plain-text release,
+ * the HTML printed to PDF, the email and share-card pages, the Word document. Only the views
+ * asked for are rendered. Pure: all inputs are in memory; nothing is read or written here.
  */
 import type { List, ListItem, Root } from 'mdast';
 import { insertDateline } from '../markdown/insert-dateline.ts';
@@ -14,9 +15,10 @@ import type { Statement } from '../sources/statement.ts';
 import { datelineParts, datelineText } from '../templates/format.ts';
 import type { TemplateSet } from '../templates/load-template-set.ts';
 import type { Strings } from '../templates/locale.ts';
-import { viewModel, type FormatLink, type TextParts } from '../templates/view-model.ts';
-import { normalizeText } from '../formats/text/normalize-text.ts';
-import type { WordDocument } from '../formats/docx/index.ts';
+import { viewModel, type TextParts } from '../templates/view-model.ts';
+import type { FormatLink } from './index.ts';
+import type { View, Views } from './format.ts';
+import { normalizeText } from './text/normalize-text.ts';
 import { kindNamed } from '../kinds/index.ts';
 import type { LanguageTypography } from '../assets/fonts.ts';
 
@@ -25,7 +27,7 @@ export interface RenderInputs {
   organization: Organization;
   /** Where the organisation profile lives, for positions of problems in its `about`. */
   organizationFile: string;
-  kind: TemplateSet;
+  templates: TemplateSet;
   strings: Strings;
   formats: FormatLink[];
   assets: Record<string, string>;
@@ -33,28 +35,20 @@ export interface RenderInputs {
   generator: string;
   /** Publishes an image stored beside the statement and returns its URL relative to the page. */
   resolveImage?: ImageResolver;
-  /** Which documents to render. */
-  want: { html: boolean; text: boolean; print: boolean; email?: boolean; docx?: boolean; card?: boolean };
+  /** Which views to render. */
+  want: ReadonlySet<View>;
   /** The date stamped into documents that carry one (Word): SOURCE_DATE_EPOCH or the statement's. */
   documentDate?: Date;
   /** Font stack and line heights for the statement's language. */
   typography?: LanguageTypography;
 }
 
-export interface RenderedStatement {
-  html?: string;
-  text?: string;
-  print?: string;
-  /** The email version of the page (not yet made email-safe). */
-  email?: string;
-  /** The share card page (1200×630). */
-  card?: string;
-  /** What the Word file is made of, for a kind that has one. */
-  docx?: WordDocument;
+export interface RenderedViews {
+  views: Views;
   diagnostics: Diagnostic[];
 }
 
-export function renderStatement(inputs: RenderInputs): RenderedStatement {
+export function renderViews(inputs: RenderInputs): RenderedViews {
   const { statement: s, organization: org, strings } = inputs;
   const diagnostics: Diagnostic[] = [];
   const allowHtml = org.allow_html;
@@ -73,11 +67,14 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
   const parts = kind.dateline ? datelineParts(s.location, s.date, s.lang, org.dateline_style) : undefined;
   const numbered = kind.transform ? kind.transform(body, s) : body;
 
-  const result: RenderedStatement = { diagnostics };
-  if (inputs.want.docx && kind.wordDocument) {
+  const want = inputs.want;
+  const templates = inputs.templates.templates;
+  const views: Views = {};
+  if (want.has('word') && kind.wordDocument) {
     const doc = kind.wordDocument(s, org, body, { date: inputs.documentDate ?? s.date.instant, ...(strings.page_of ? { pageLabel: strings.page_of } : {}) });
-    if (doc) result.docx = doc;
+    if (doc) views.word = doc;
   }
+  const wantCard = want.has('card') && templates.card !== undefined;
   const base = {
     statement: s,
     organization: org,
@@ -88,10 +85,9 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
     ...(inputs.canonicalUrl ? { canonicalUrl: inputs.canonicalUrl } : {}),
     ...(kind.view ? kind.view(s, org, strings) : {}),
     ...(inputs.typography ? { typography: inputs.typography } : {}),
-    ...(inputs.want.card && inputs.kind.templates.card ? { cardUrl: inputs.canonicalUrl ? new URL('card.png', inputs.canonicalUrl).href : 'card.png' } : {}),
+    ...(wantCard ? { cardUrl: inputs.canonicalUrl ? new URL('card.png', inputs.canonicalUrl).href : 'card.png' } : {}),
   };
-  const wantCard = Boolean(inputs.want.card && inputs.kind.templates.card);
-  if (inputs.want.html || inputs.want.print || inputs.want.email || wantCard) {
+  if (want.has('html') || want.has('print') || want.has('email') || wantCard) {
     const taskLabels = { done: strings.task_done ?? 'done', open: strings.task_open ?? 'not done' };
     const html = {
       bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels }),
@@ -99,16 +95,16 @@ export function renderStatement(inputs: RenderInputs): RenderedStatement {
       ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, headingBase: 2, idPrefix: 'about-' }) } : {}),
     };
     const model = viewModel({ ...base, html });
-    if (inputs.want.html) result.html = inputs.kind.templates.page!(model);
-    if (inputs.want.print && inputs.kind.templates.print) result.print = inputs.kind.templates.print(model);
-    if (inputs.want.email && inputs.kind.templates.email) result.email = inputs.kind.templates.email(model);
-    if (wantCard) result.card = inputs.kind.templates.card!(model);
+    if (want.has('html')) views.html = templates.page!(model);
+    if (want.has('print') && templates.print) views.print = templates.print(model);
+    if (want.has('email') && templates.email) views.email = templates.email(model);
+    if (wantCard) views.card = templates.card!(model);
   }
-  if (inputs.want.text) {
+  if (want.has('text')) {
     const text = { ...textParts(s, org, strings, numbered, notes, about, datelineText(parts)), ...(kind.textParts ? kind.textParts(s, org, org.text_width) : {}) };
-    result.text = normalizeText(inputs.kind.templates.text!(viewModel({ ...base, text })));
+    views.text = normalizeText(templates.text!(viewModel({ ...base, text })));
   }
-  return result;
+  return { views, diagnostics };
 }
 
 function textParts(s: Statement, org: Organization, strings: Strings, body: Root, notes: Root[], about: Root | undefined, dateline: string): TextParts {

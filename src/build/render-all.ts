@@ -1,5 +1,5 @@
 /**
- * Plans every statement, on worker threads when there are enough statements to pay for them
+ * Renders every statement, on worker threads when there are enough statements to pay for them
  * (Markdown parsing and typography are CPU-bound), and hands each result over as soon as it is
  * ready so that printing can start at once.
  */
@@ -7,7 +7,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from '../sources/statement.ts';
 import type { TemplateSet } from '../templates/load-template-set.ts';
-import { createPlanner, type PlanResult, type PlanSetup } from './plan-statement.ts';
+import { createRenderer, type RenderResult, type RenderSetup } from './render-job.ts';
 
 /**
  * Run from the sources, a worker registers the TypeScript loader first; compiled (see
@@ -29,17 +29,17 @@ export function renderThreads(count: number, env: NodeJS.ProcessEnv = process.en
   return threads < 2 ? 0 : threads;
 }
 
-export async function planAll(
+export async function renderAll(
   statements: readonly Statement[],
-  setup: PlanSetup,
-  onResult: (statement: Statement, result: PlanResult) => Promise<void>,
+  setup: RenderSetup,
+  onResult: (statement: Statement, result: RenderResult) => Promise<void>,
   options: { kinds?: Map<string, TemplateSet>; threads?: number } = {},
 ): Promise<void> {
   const threads = options.threads ?? renderThreads(statements.length);
   if (threads === 0) {
-    const plan = createPlanner(setup, options.kinds);
+    const render = createRenderer(setup, options.kinds);
     for (const statement of statements) {
-      await onResult(statement, await plan(statement));
+      await onResult(statement, await render(statement));
       // Let the printer answer Chromium between two statements.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -58,7 +58,7 @@ export async function planAll(
               const id = next++;
               worker.postMessage({ id, statement: statements[id] });
             };
-            worker.on('message', ({ id, result }: { id: number; result: PlanResult }) => {
+            worker.on('message', ({ id, result }: { id: number; result: RenderResult }) => {
               handling.push(onResult(statements[id]!, result));
               send();
             });

@@ -1,0 +1,44 @@
+/**
+ * What a build's outputs depend on, as hashes: a statement's key (its source, the organisation
+ * profile, its kind's templates and the shared ones, its images, the formats and options), and the
+ * inputs of the whole build (every file under statements/ and templates/ but the newsroom's).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from '../sources/load-statements.ts';
+import type { Statement } from '../sources/statement.ts';
+import type { TemplateSet } from '../templates/load-template-set.ts';
+import { VERSION } from '../version.ts';
+import { hashFiles, hashParts, hashTree } from '../util/hash.ts';
+
+export interface KeyOptions {
+  formats: readonly string[];
+  strict: boolean;
+}
+
+/** Every source of the build's PDFs: the same inputs as the last clean build mean nothing new to print. */
+export function buildInputs(root: string, options: KeyOptions): string {
+  const templates = path.join(root, TEMPLATES_DIR);
+  return hashTree(root, [path.join(root, STATEMENTS_DIR), templates], [VERSION, JSON.stringify(options)], [path.join(templates, 'newsroom')]);
+}
+
+/** Template files every kind reads: the fonts list and the locales. */
+export function sharedTemplateFiles(templatesDir: string): string[] {
+  let locales: string[] = [];
+  try {
+    locales = readdirSync(path.join(templatesDir, 'locales')).map((f) => path.join(templatesDir, 'locales', f));
+  } catch {
+    // No locales folder: English is the fallback.
+  }
+  return [path.join(templatesDir, 'fonts.yaml'), ...locales];
+}
+
+/** The key of a statement's outputs, given the images it shows. */
+export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateSet>, options: KeyOptions): (statement: Statement, media: readonly string[]) => string {
+  const organization = readFileSync(path.join(root, ORGANIZATION_FILE));
+  const shared = sharedTemplateFiles(path.join(root, TEMPLATES_DIR));
+  const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared], root)]));
+  const settings = JSON.stringify(options);
+  return (statement, media) =>
+    hashParts([VERSION, settings, readFileSync(path.join(root, statement.file)), organization, kindHashes.get(statement.kind) ?? '', hashFiles(media.map((m) => path.resolve(root, m)), root)]);
+}

@@ -1,0 +1,39 @@
+/**
+ * The statements of a build, read and validated (from the parse cache when unchanged), with the
+ * checks that need the last build: a statement may not take the folder of another that stays
+ * published, and a translation links to its versions that stay published while they fail.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promoteWarning } from '../report/diagnostic.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { loadParseCache } from '../sources/parse-cache.ts';
+import { loadStatements, type LoadedStatements } from '../sources/load-statements.ts';
+import type { Statement } from '../sources/statement.ts';
+import { foldersTaken, withPublishedTranslations } from '../site/published-set.ts';
+import type { Manifest } from './manifest.ts';
+
+export interface Sources {
+  loaded: LoadedStatements;
+  /** The valid statements, their translations counting the published versions. */
+  statements: Statement[];
+  diagnostics: Diagnostic[];
+  /** Sources with errors. */
+  failed: Set<string>;
+  /** Whether a source exists: a source that is gone is gone whatever the build was asked to do. */
+  exists(file: string): boolean;
+}
+
+export async function readSources(root: string, outDir: string, options: { paths: readonly string[]; strict?: boolean; force?: boolean }, previous: Manifest | undefined): Promise<Sources> {
+  // Statements parsed by an earlier build (unless everything is to be done again).
+  if (!options.force) await loadParseCache(outDir);
+  const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
+  // A build of some statements keeps the others: their sources are still there.
+  const found = new Set(loaded.files);
+  const exists = (file: string) => found.has(file) || (options.paths.length > 0 && existsSync(path.join(root, file)));
+  const entries = previous?.statements ?? {};
+  const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
+  diagnostics.push(...foldersTaken(loaded.statements, entries, exists));
+  const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
+  return { loaded, statements: withPublishedTranslations(loaded.statements, entries, exists), diagnostics, failed, exists };
+}
