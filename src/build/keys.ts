@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from '../sources/load-statements.ts';
 import type { Statement } from '../sources/statement.ts';
-import type { TemplateSet } from '../templates/load-template-set.ts';
+import type { TemplateSet } from '../project/load-template-set.ts';
 import { VERSION } from '../version.ts';
 import { hashFiles, hashParts, hashTree } from '../util/hash.ts';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Output } from '../formats/index.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Statement } from '../sources/statement.ts';
-import type { TemplateSet } from '../templates/load-template-set.ts';
+import type { TemplateSet } from '../project/load-template-set.ts';
 import { writeAtomic, WriteError } from '../write/write-atomic.ts';
 import type { JobCompleter } from './complete-job.ts';
 import type { RenderedJob, RenderResult, RenderSetup } from './render-job.ts';

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from '../sources/statement.ts';
-import type { TemplateSet } from '../templates/load-template-set.ts';
+import type { TemplateSet } from '../project/load-template-set.ts';
 import { createRenderer, type RenderResult, type RenderSetup } from './render-job.ts';
 
 /**

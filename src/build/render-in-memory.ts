@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { allFormats, formatNames } from '../formats/index.ts';
-import { loadTemplates } from '../project/load-kinds.ts';
+import { loadTemplates } from '../project/load-templates.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR, type LoadedStatements } from '../sources/load-statements.ts';
 import { sourceDateEpoch } from '../util/source-date-epoch.ts';

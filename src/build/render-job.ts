@@ -6,17 +6,17 @@
  * only plain data.
  */
 import path from 'node:path';
-import type { AssetFile } from '../assets/build-assets.ts';
-import { languageTypography, loadFonts } from '../assets/fonts.ts';
-import { publishImage } from '../assets/publish-image.ts';
+import type { AssetFile } from '../project/build-assets.ts';
+import { languageTypography, loadFonts } from '../project/fonts.ts';
+import { publishImage } from '../sources/publish-image.ts';
 import { formatLinks, selectFormats, viewsNeeded, type Output, type OutputFormat, type Views } from '../formats/index.ts';
 import { renderViews } from '../formats/views.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { loadTemplateSet, TemplateError, type TemplateSet } from '../templates/load-template-set.ts';
-import { loadStrings, localeWarning } from '../templates/locale.ts';
+import { loadTemplateSet, TemplateError, type TemplateSet } from '../project/load-template-set.ts';
+import { loadStrings, localeWarning } from '../project/locales.ts';
 
 export interface RenderSetup {
   root: string;

@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { buildAssets } from '../assets/build-assets.ts';
-import { loadFontFaces } from '../assets/fonts.ts';
+import { buildAssets } from '../project/build-assets.ts';
+import { loadFontFaces } from '../project/fonts.ts';
 import type { CliOptions } from '../cli/options.ts';
 import { builds, selectFormats, UnknownFormatError, type OutputFormat } from '../formats/index.ts';
 import { kindNamed } from '../kinds/index.ts';
-import { loadTemplates } from '../project/load-kinds.ts';
+import { loadTemplates } from '../project/load-templates.ts';
 import { browserOwner, type BrowserOwner } from '../print/browser-owner.ts';
 import { uniqueDiagnostics } from '../report/diagnostic.ts';
 import { UsageError } from '../sources/find-sources.ts';

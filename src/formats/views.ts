@@ -13,14 +13,14 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { datelineParts, datelineText } from '../templates/format.ts';
-import type { TemplateSet } from '../templates/load-template-set.ts';
-import type { Strings } from '../templates/locale.ts';
+import type { TemplateSet } from '../project/load-template-set.ts';
+import type { Strings } from '../project/locales.ts';
 import { viewModel, type TextParts } from '../templates/view-model.ts';
 import type { FormatLink } from './index.ts';
 import type { View, Views } from './format.ts';
 import { normalizeText } from './text/normalize-text.ts';
 import { kindNamed } from '../kinds/index.ts';
-import type { LanguageTypography } from '../assets/fonts.ts';
+import type { LanguageTypography } from '../project/fonts.ts';
 
 export interface RenderInputs {
   statement: Statement;

@@ -5,8 +5,8 @@
  * embargo are left out, as in the index.
  */
 import type { Organization } from '../sources/schema.ts';
-import { atomFeed, type FeedEntry } from '../outputs/feed.ts';
-import { sitemap } from '../outputs/sitemap.ts';
+import { atomFeed, type FeedEntry } from './feed.ts';
+import { sitemap } from './sitemap.ts';
 import { released, type Listing } from './listing.ts';
 
 /**

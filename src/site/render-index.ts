@@ -1,13 +1,13 @@
 /** The newsroom index, `dist/index.html`: every published statement, newest first. */
 import path from 'node:path';
-import type { Assets } from '../assets/build-assets.ts';
+import type { Assets } from '../project/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
 import { formatDate } from '../templates/format.ts';
-import type { TemplateSet } from '../templates/load-template-set.ts';
-import { loadStrings } from '../templates/locale.ts';
+import type { TemplateSet } from '../project/load-template-set.ts';
+import { loadStrings } from '../project/locales.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { released, type Listing } from './listing.ts';
-import { languageTypography, loadFonts, typographyStyle } from '../assets/fonts.ts';
+import { languageTypography, loadFonts, typographyStyle } from '../project/fonts.ts';
 
 export interface IndexInputs {
   newsroom: TemplateSet;

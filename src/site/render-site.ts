@@ -6,9 +6,9 @@
  * site key hashes exactly that, so an unchanged site is neither rendered nor written again.
  */
 import path from 'node:path';
-import type { Assets } from '../assets/build-assets.ts';
+import type { Assets } from '../project/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
-import type { TemplateSet } from '../templates/load-template-set.ts';
+import type { TemplateSet } from '../project/load-template-set.ts';
 import { hashFiles, hashParts } from '../util/hash.ts';
 import { formatLinks, selectFormats } from '../formats/index.ts';
 import { isReleased, listingText, type Published } from './listing.ts';

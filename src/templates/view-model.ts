@@ -3,10 +3,10 @@
  * escape them with {{ }}); only HTML our own pipeline produced ends in `...Html` (inserted with
  * {{{ }}}).
  */
-import { typographyStyle, type LanguageTypography } from '../assets/fonts.ts';
+import { typographyStyle, type LanguageTypography } from '../project/fonts.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import type { Strings } from './locale.ts';
+import type { Strings } from '../project/locales.ts';
 import { telHref } from './format.ts';
 
 export interface FormatLink {

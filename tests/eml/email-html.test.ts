@@ -6,7 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emailSafeHtml, safeCss } from '../../src/formats/eml/email-html.ts';
-import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
+import { loadTemplateSet } from '../../src/project/load-template-set.ts';
 import { makeProject, repoRoot, statement } from '../support/project.ts';
 import { renderRelease, type RenderedRelease } from './support.ts';
 

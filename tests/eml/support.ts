@@ -12,8 +12,8 @@ import { renderViews } from '../../src/formats/views.ts';
 import { loadStatements, ORGANIZATION_FILE, TEMPLATES_DIR } from '../../src/sources/load-statements.ts';
 import type { Organization } from '../../src/sources/schema.ts';
 import type { Statement } from '../../src/sources/statement.ts';
-import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
-import { loadStrings } from '../../src/templates/locale.ts';
+import { loadTemplateSet } from '../../src/project/load-template-set.ts';
+import { loadStrings } from '../../src/project/locales.ts';
 
 export interface Received {
   from: string;

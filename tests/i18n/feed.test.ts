@@ -2,7 +2,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, type FeedInput } from '../../src/outputs/feed.ts';
+import { atomFeed, type FeedInput } from '../../src/site/feed.ts';
 
 const ORG = 'Ahmadiyya Muslim Community — Press & Media';
 

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAssets } from '../../src/assets/build-assets.ts';
-import { fontStackFor, languageTypography, lineHeightFor, loadFontFaces, loadFonts, typographyStyle } from '../../src/assets/fonts.ts';
+import { buildAssets } from '../../src/project/build-assets.ts';
+import { fontStackFor, languageTypography, lineHeightFor, loadFontFaces, loadFonts, typographyStyle } from '../../src/project/fonts.ts';
 import { repoRoot } from './render-card.ts';
 
 const require = createRequire(import.meta.url);

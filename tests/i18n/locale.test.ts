@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../src/report/diagnostic.ts';
-import { loadStrings, localeWarning, lookupChain } from '../../src/templates/locale.ts';
+import { loadStrings, localeWarning, lookupChain } from '../../src/project/locales.ts';
 import { repoRoot } from './render-card.ts';
 
 const localesDir = path.join(repoRoot, 'templates/locales');

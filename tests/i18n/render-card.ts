@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildAssets } from '../../src/assets/build-assets.ts';
-import { languageTypography, loadFontFaces } from '../../src/assets/fonts.ts';
+import { buildAssets } from '../../src/project/build-assets.ts';
+import { languageTypography, loadFontFaces } from '../../src/project/fonts.ts';
 import { parseOrganization } from '../../src/sources/parse-organization.ts';
 import { parseStatement } from '../../src/sources/parse-statement.ts';
 import type { Statement } from '../../src/sources/statement.ts';
 import { renderViews } from '../../src/formats/views.ts';
-import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
-import { loadStrings } from '../../src/templates/locale.ts';
+import { loadTemplateSet } from '../../src/project/load-template-set.ts';
+import { loadStrings } from '../../src/project/locales.ts';
 import { viewModel } from '../../src/templates/view-model.ts';
-import { typographyStyle } from '../../src/assets/fonts.ts';
+import { typographyStyle } from '../../src/project/fonts.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const templatesDir = path.join(repoRoot, 'templates');

@@ -1,7 +1,7 @@
 /** sitemap.xml, read back with an independent XML parser. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { sitemap, type SitemapUrl } from '../../src/outputs/sitemap.ts';
+import { sitemap, type SitemapUrl } from '../../src/site/sitemap.ts';
 
 const en = 'https://press.example.org/ahmadi-mosques-desecrated/';
 const ur = 'https://press.example.org/ahmadi-mosques-desecrated/ur/';

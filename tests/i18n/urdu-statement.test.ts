@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderViews } from '../../src/formats/views.ts';
-import { loadTemplateSet } from '../../src/templates/load-template-set.ts';
-import { loadStrings } from '../../src/templates/locale.ts';
+import { loadTemplateSet } from '../../src/project/load-template-set.ts';
+import { loadStrings } from '../../src/project/locales.ts';
 import { englishSource, organization, readStatement, repoRoot, urduSource } from './render-card.ts';
 
 const templatesDir = path.join(repoRoot, 'templates');

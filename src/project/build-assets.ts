@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TemplateSet } from '../templates/load-template-set.ts';
+import type { TemplateSet } from './load-template-set.ts';
 import type { FontFace } from './fonts.ts';
 
 export interface AssetFile {

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { registerHelpers, HELPER_NAMES } from './helpers.ts';
+import { registerHelpers, HELPER_NAMES } from '../templates/helpers.ts';
 
 export type Render = (context: object) => string;
 

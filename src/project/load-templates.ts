@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE, STATEMENTS_DIR } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
-import { loadTemplateSet, TemplateError, type TemplateSet } from '../templates/load-template-set.ts';
+import { loadTemplateSet, TemplateError, type TemplateSet } from './load-template-set.ts';
 
 export interface LoadedTemplates {
   kinds: Map<string, TemplateSet>;

@@ -6,7 +6,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageResolution } from '../markdown/resolve-images.ts';
-import { contentHash, type AssetFile } from './build-assets.ts';
+import { contentHash, type AssetFile } from '../project/build-assets.ts';
 
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
 const MAX_BYTES = 20 * 1024 * 1024;
