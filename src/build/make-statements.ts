@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Output } from '../formats/index.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Statement } from '../sources/statement.ts';
-import type { TemplateSet } from '../project/load-template-set.ts';
+import type { Project } from '../project/load-project.ts';
 import { writeAtomic, WriteError } from '../write/write-atomic.ts';
 import type { JobCompleter } from './complete-job.ts';
 import type { RenderedJob, RenderResult, RenderSetup } from './render-job.ts';
@@ -17,7 +17,7 @@ export interface MakeContext {
   root: string;
   outDir: string;
   setup: RenderSetup;
-  templates: Map<string, TemplateSet>;
+  project: Project;
   completer: JobCompleter;
   threads?: number;
   /** Watch mode: write what rendering made at once, without waiting for the PDF. */
@@ -99,7 +99,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     // The renderers load only when there is something to render.
     if (statements.length === 0) return [];
     const { renderAll } = await import('./render-all.ts');
-    await renderAll(statements, ctx.setup, onResult, { kinds: ctx.templates, ...(ctx.threads !== undefined ? { threads: ctx.threads } : {}) });
+    await renderAll(statements, ctx.setup, onResult, { project: ctx.project, ...(ctx.threads !== undefined ? { threads: ctx.threads } : {}) });
     return rendered;
   })();
   const done = rendering.then(async () => {

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from '../sources/statement.ts';
-import type { TemplateSet } from '../project/load-template-set.ts';
+import type { Project } from '../project/load-project.ts';
 import { createRenderer, type RenderResult, type RenderSetup } from './render-job.ts';
 
 /**
@@ -33,11 +33,11 @@ export async function renderAll(
   statements: readonly Statement[],
   setup: RenderSetup,
   onResult: (statement: Statement, result: RenderResult) => Promise<void>,
-  options: { kinds?: Map<string, TemplateSet>; threads?: number } = {},
+  options: { project?: Project; threads?: number } = {},
 ): Promise<void> {
   const threads = options.threads ?? renderThreads(statements.length);
   if (threads === 0) {
-    const render = createRenderer(setup, options.kinds);
+    const render = createRenderer(setup, options.project);
     for (const statement of statements) {
       await onResult(statement, await render(statement));
       // Let the printer answer Chromium between two statements.

@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { allFormats, formatNames } from '../formats/index.ts';
-import { loadTemplates } from '../project/load-templates.ts';
+import { loadProject } from '../project/load-project.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { STATEMENTS_DIR, TEMPLATES_DIR, type LoadedStatements } from '../sources/load-statements.ts';
 import { sourceDateEpoch } from '../util/source-date-epoch.ts';
@@ -16,12 +16,14 @@ export async function renderingProblems(root: string, loaded: LoadedStatements):
   const organization = loaded.organization;
   if (!organization || loaded.statements.length === 0) return [];
   const templatesDir = path.join(root, TEMPLATES_DIR);
-  const templates = loadTemplates(root, templatesDir, loaded.statements.map((s) => s.kind), { newsroom: true, organization });
-  const diagnostics = [...templates.diagnostics];
+  const project = loadProject(root, { kinds: loaded.statements.map((s) => s.kind), newsroom: true, organization });
+  project.fontFaces();
+  const diagnostics = [...project.diagnostics];
+  if (project.broken) return diagnostics;
   const documentDate = sourceDateEpoch();
-  const render = createRenderer({ root, templatesDir, statementsDir: realpathSync(path.join(root, STATEMENTS_DIR)), organization, hrefs: {}, formats: formatNames(), strict: false, generator: 'Clarion', ...(documentDate ? { documentDate } : {}) }, templates.kinds);
+  const render = createRenderer({ root, templatesDir, statementsDir: realpathSync(path.join(root, STATEMENTS_DIR)), organization, hrefs: {}, formats: formatNames(), strict: false, generator: 'Clarion', ...(documentDate ? { documentDate } : {}) }, project);
   const later = allFormats().filter((f) => !f.browser && !madeWhileRendering(f));
-  for (const statement of loaded.statements.filter((s) => templates.kinds.has(s.kind))) {
+  for (const statement of loaded.statements.filter((s) => project.templates.has(s.kind))) {
     const outcome = await render(statement);
     diagnostics.push(...outcome.diagnostics);
     const job = outcome.job;

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { AssetFile } from '../project/build-assets.ts';
-import { languageTypography, loadFonts } from '../project/fonts.ts';
+import { languageTypography } from '../project/fonts.ts';
 import { publishImage } from '../sources/publish-image.ts';
 import { formatLinks, selectFormats, viewsNeeded, type Output, type OutputFormat, type Views } from '../formats/index.ts';
 import { renderViews } from '../formats/views.ts';
@@ -15,8 +15,9 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
+import { loadProject, type Project } from '../project/load-project.ts';
 import { loadTemplateSet, TemplateError, type TemplateSet } from '../project/load-template-set.ts';
-import { loadStrings, localeWarning } from '../project/locales.ts';
+import { localeWarning } from '../project/locales.ts';
 
 export interface RenderSetup {
   root: string;
@@ -59,9 +60,10 @@ export function madeWhileRendering(format: OutputFormat): boolean {
   return !format.browser && !format.after?.length && !format.requires?.length;
 }
 
-export function createRenderer(setup: RenderSetup, preloaded?: ReadonlyMap<string, TemplateSet>): Renderer {
-  const templateSets = new Map<string, TemplateSet>(preloaded);
-  const fonts = loadFonts(path.join(setup.templatesDir, 'fonts.yaml'));
+/** A renderer; a render worker, which cannot be handed the build's project, loads its own once. */
+export function createRenderer(setup: RenderSetup, given?: Project): Renderer {
+  const project = given ?? loadProject(setup.root, { kinds: [], newsroom: false, organization: setup.organization });
+  const templateSets = new Map<string, TemplateSet>(project.templates);
   const formats = selectFormats(setup.formats);
   const media = new Map<string, AssetFile>();
   return async (statement) => {
@@ -78,7 +80,7 @@ export function createRenderer(setup: RenderSetup, preloaded?: ReadonlyMap<strin
         const image = publishImage(url, path.join(setup.root, statement.file), setup.statementsDir, media, sources);
         return 'href' in image ? { href: `${upTo(statement)}${image.href}` } : image;
       };
-      const job = await renderJob(statement, templates, { ...setup, formats, typography: languageTypography(fonts, statement.lang) }, diagnostics, resolveImage);
+      const job = await renderJob(statement, templates, { ...setup, project, formats, typography: languageTypography(project.fonts, statement.lang) }, diagnostics, resolveImage);
       const fresh = [...media.entries()].filter(([key]) => !published.has(key)).map(([, asset]) => asset);
       return { ...(job ? { job } : {}), diagnostics, media: fresh, mediaSources: [...sources].sort() };
     } catch (error) {
@@ -89,11 +91,11 @@ export function createRenderer(setup: RenderSetup, preloaded?: ReadonlyMap<strin
   };
 }
 
-type JobSetup = Omit<RenderSetup, 'formats'> & { formats: OutputFormat[]; typography: ReturnType<typeof languageTypography> };
+type JobSetup = Omit<RenderSetup, 'formats'> & { project: Project; formats: OutputFormat[]; typography: ReturnType<typeof languageTypography> };
 
 async function renderJob(statement: Statement, templates: TemplateSet, setup: JobSetup, diagnostics: Diagnostic[], resolveImage: (url: string) => { href: string } | { problem: string; hint: string }): Promise<RenderedJob | undefined> {
   const { organization } = setup;
-  const loaded = loadStrings(path.join(setup.templatesDir, 'locales'), statement.lang);
+  const loaded = setup.project.strings(statement.lang);
   // One warning per statement that lists every template word missing in its language.
   const missingWords = localeWarning(statement.lang, loaded, { file: statement.file });
   if (missingWords) diagnostics.push(missingWords);

@@ -6,11 +6,10 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { buildAssets } from '../project/build-assets.ts';
-import { loadFontFaces } from '../project/fonts.ts';
 import type { CliOptions } from '../cli/options.ts';
 import { builds, selectFormats, UnknownFormatError, type OutputFormat } from '../formats/index.ts';
 import { kindNamed } from '../kinds/index.ts';
-import { loadTemplates } from '../project/load-templates.ts';
+import { loadProject, type Project } from '../project/load-project.ts';
 import { browserOwner, type BrowserOwner } from '../print/browser-owner.ts';
 import { uniqueDiagnostics } from '../report/diagnostic.ts';
 import { UsageError } from '../sources/find-sources.ts';
@@ -106,12 +105,16 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
   const result = emptyResult(sources.diagnostics);
   result.wordCounts = sources.loaded.statements.flatMap((s) => kindNamed(s.kind).summary?.(s) ?? []);
   const organization = sources.loaded.organization;
-  if (!organization) {
+  const project = organization && loadProject(root, { kinds: sources.statements.map((s) => s.kind), newsroom: builds(formats, 'html'), organization });
+  if (project) project.fontFaces();
+  result.diagnostics.push(...(project?.diagnostics ?? []));
+  // Without the organisation profile or the fonts, no page can be made: nothing is written.
+  if (!organization || !project || project.broken) {
     result.failed = [...new Set([...sources.failed, ...sources.loaded.files])].sort();
     result.kept = keptOf(result.failed, previous?.statements ?? {});
     return result;
   }
-  const ready = await prepare({ root, outDir, formats, options, sources, previous, organization, keyOptions }, result);
+  const ready = await prepare({ root, outDir, formats, options, sources, previous, organization, keyOptions, project }, result);
   options.signal?.throwIfAborted();
   // Otherwise Chromium starts here, while the statements are rendered (a failed start is reported
   // by the statements that needed it).
@@ -139,15 +142,14 @@ interface PrepareInput {
   previous: Manifest | undefined;
   organization: Organization;
   keyOptions: KeyOptions;
+  project: Project;
 }
 
 /** The templates loaded, the shared assets written, the plan made, and what the site and the statements are made with. */
 async function prepare(input: PrepareInput, result: BuildResult) {
-  const { root, outDir, formats, options, sources, previous, organization } = input;
+  const { root, outDir, formats, options, sources, previous, organization, project } = input;
   const templatesDir = path.join(root, TEMPLATES_DIR);
-  const templates = loadTemplates(root, templatesDir, sources.statements.map((s) => s.kind), { newsroom: builds(formats, 'html'), organization });
-  result.diagnostics.push(...templates.diagnostics);
-  const assets = buildAssets([...templates.kinds.values(), ...(templates.newsroom ? [templates.newsroom] : [])], loadFontFaces(path.join(templatesDir, 'fonts.yaml')), templates.logo);
+  const assets = buildAssets([...project.templates.values(), ...(project.newsroom ? [project.newsroom] : [])], project.fontFaces(), project.logo);
   // Shared assets first: content-hashed, so a file already there is the same file, and writing
   // a new one never disturbs a published page.
   for (const asset of assets.files) {
@@ -155,9 +157,9 @@ async function prepare(input: PrepareInput, result: BuildResult) {
     await writeAtomic(outDir, asset.path, asset.content);
     result.files++;
   }
-  const keyOf = statementKeys(root, templates.kinds, input.keyOptions);
+  const keyOf = statementKeys(root, project.templates, input.keyOptions);
   const plan = planBuild({
-    statements: sources.statements, failed: sources.failed, kinds: new Set(templates.kinds.keys()), previous: previous?.statements ?? {}, force: options.force ?? false, keyOf,
+    statements: sources.statements, failed: sources.failed, kinds: new Set(project.templates.keys()), previous: previous?.statements ?? {}, force: options.force ?? false, keyOf,
     present: (outputs) => outputs.every((f) => existsSync(path.join(outDir, f))),
     exists: sources.exists,
   });
@@ -169,11 +171,11 @@ async function prepare(input: PrepareInput, result: BuildResult) {
   const documentDate = sourceDateEpoch();
   const names = formats.map((f) => f.name);
   const site: SiteInputs = {
-    root, templatesDir, newsroom: templates.newsroom, shared: sharedTemplateFiles(templatesDir), organization, organizationBytes: readFileSync(path.join(root, ORGANIZATION_FILE)), formats: names, assets, generator: GENERATOR,
+    root, templatesDir, newsroom: project.newsroom, shared: sharedTemplateFiles(templatesDir), organization, fonts: project.fonts, strings: (lang) => project.strings(lang).strings, organizationBytes: readFileSync(path.join(root, ORGANIZATION_FILE)), formats: names, assets, generator: GENERATOR,
     now: options.now ?? documentDate ?? new Date(), version: VERSION,
   };
   const setup: RenderSetup = { root, templatesDir, statementsDir: realpathSync(path.join(root, STATEMENTS_DIR)), organization, hrefs: Object.fromEntries(assets.hrefs), formats: names, strict: options.strict ?? false, generator: GENERATOR, ...(documentDate ? { documentDate } : {}) };
-  return { ...input, templates, keyOf, plan, manifest, unpublished, site, setup, documentDate };
+  return { ...input, keyOf, plan, manifest, unpublished, site, setup, documentDate };
 }
 
 type Prepared = Awaited<ReturnType<typeof prepare>>;
@@ -184,7 +186,7 @@ async function make(ready: Prepared, browser: BrowserOwner, failed: Set<string>,
   const completer = createJobCompleter({ root: ready.root, outDir, organization, generator: GENERATOR, formats: ready.formats, browser, ...(ready.documentDate ? { documentDate: ready.documentDate } : {}), ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}), ...(options.naive ? { naive: true } : {}) });
   try {
     const making = makeStatements(ready.plan.build, {
-      root: ready.root, outDir, templates: ready.templates.kinds, completer, setup: ready.setup,
+      root: ready.root, outDir, project: ready.project, completer, setup: ready.setup,
       ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}),
       ...(options.writeEarly ? { writeEarly: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { explainIssues } from '../sources/explain-issues.ts';
+import { parseYaml } from '../sources/parse-yaml.ts';
 
 const GENERIC_FAMILIES = ['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui'] as const;
 export type GenericFamily = (typeof GENERIC_FAMILIES)[number];
@@ -62,10 +64,52 @@ export interface LanguageTypography {
 
 const require = createRequire(import.meta.url);
 
-type FontEntry = z.infer<typeof fontsSchema>[number];
+export type FontEntry = z.infer<typeof fontsSchema>[number];
+const fontFields = Object.keys(fontsSchema.element.shape);
 
-function readConfig(fontsFile: string): FontEntry[] {
-  return fontsSchema.parse(parse(readFileSync(fontsFile, 'utf8')));
+export const FONTS_FILE = 'templates/fonts.yaml';
+
+/** The fonts list, read and checked: its entries, or every problem with its line and column. */
+export interface FontsList {
+  entries: FontEntry[];
+  diagnostics: Diagnostic[];
+}
+
+export function readFontsList(root: string, file = FONTS_FILE): FontsList {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    return { entries: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', rule: 'missing-fonts', message: 'the list of fonts is missing', hint: `restore ${file}: it names the fonts bundled into pages and PDFs (see README, "Templates")` }] };
+  }
+  return parseFontsList(file, text);
+}
+
+/** Pure: the text of fonts.yaml to its entries, or positioned problems (syntax, fields, packages, subsets). */
+export function parseFontsList(file: string, text: string): FontsList {
+  const yaml = parseYaml(file, text.replace(/^\uFEFF/, ''), 1, { what: 'the file' });
+  if (yaml.diagnostics.length > 0 || yaml.data === undefined) return { entries: [], diagnostics: yaml.diagnostics };
+  const result = fontsSchema.safeParse(yaml.data);
+  if (!result.success) {
+    const fieldsAt = (p: readonly (string | number)[]) => (p.length === 0 ? [] : fontFields);
+    const diagnostics = explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt });
+    if (diagnostics.length === 0) diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'fonts', message: 'the list of fonts is not a list of fonts', hint: 'write each font as "- package: \"@fontsource/...\"" followed by its family and weights' });
+    return { entries: [], diagnostics };
+  }
+  const diagnostics: Diagnostic[] = [];
+  result.data.forEach((font, i) => {
+    if (packageDir(font.package)) return;
+    diagnostics.push({ file, ...yaml.locate([i, 'package']), severity: 'error', rule: 'font-package', field: `[${i}].package`, message: `the font package "${font.package}" is not installed`, hint: `install it with npm install ${font.package}, or name an installed @fontsource package` });
+  });
+  return diagnostics.length ? { entries: [], diagnostics } : { entries: result.data, diagnostics: [] };
+}
+
+function packageDir(pkg: string): string | undefined {
+  try {
+    return path.dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    return undefined;
+  }
 }
 
 function familyOf(font: FontEntry): FontFamily {
@@ -79,15 +123,16 @@ function familyOf(font: FontEntry): FontFamily {
 }
 
 /** The font families of fonts.yaml, in its order (no font file is read). */
-export function loadFonts(fontsFile: string): FontFamily[] {
-  return readConfig(fontsFile).map(familyOf);
+export function fontFamilies(entries: readonly FontEntry[]): FontFamily[] {
+  return entries.map(familyOf);
 }
 
-export function loadFontFaces(fontsFile: string): FontFace[] {
-  const config = readConfig(fontsFile);
+/** The @font-face rules and files of every font listed (a subset the package lacks is a positioned problem). */
+export function loadFontFaces(entries: readonly FontEntry[]): { faces: FontFace[]; diagnostics: Diagnostic[] } {
   const faces: FontFace[] = [];
-  for (const font of config) {
-    const dir = path.dirname(require.resolve(`${font.package}/package.json`));
+  const diagnostics: Diagnostic[] = [];
+  entries.forEach((font, i) => {
+    const dir = packageDir(font.package)!;
     const family = familyOf(font);
     const seen = new Set<string>();
     for (const weight of font.weights) {
@@ -105,9 +150,11 @@ export function loadFontFaces(fontsFile: string): FontFace[] {
       }
     }
     const unknown = (font.subsets ?? []).filter((s) => !seen.has(s));
-    if (unknown.length) throw new Error(`${fontsFile}: ${font.package} has no subset ${unknown.map((s) => `"${s}"`).join(', ')} (it has ${[...seen].sort().join(', ')})`);
-  }
-  return faces;
+    if (unknown.length) {
+      diagnostics.push({ file: FONTS_FILE, line: 1, column: 1, severity: 'error', rule: 'font-subset', field: `[${i}].subsets`, message: `${font.package} has no subset ${unknown.map((s) => `"${s}"`).join(', ')}`, hint: `use one of ${[...seen].sort().join(', ')}` });
+    }
+  });
+  return { faces, diagnostics };
 }
 
 /** `files/noto-nastaliq-urdu-latin-ext-400-normal.woff2` of `@fontsource/noto-nastaliq-urdu` → `latin-ext`. */

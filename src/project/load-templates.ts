@@ -7,7 +7,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { ORGANIZATION_FILE, STATEMENTS_DIR } from '../sources/load-statements.ts';
+import { ORGANIZATION_FILE, STATEMENTS_DIR } from './paths.ts';
 import type { Organization } from '../sources/schema.ts';
 import { loadTemplateSet, TemplateError, type TemplateSet } from './load-template-set.ts';
 

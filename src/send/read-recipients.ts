@@ -105,7 +105,7 @@ function startLine(row: { info: { lines: number }; raw: string }): number {
 }
 
 function readYamlList(file: string, text: string, problem: Problem, diagnostics: Diagnostic[]): Entry[] {
-  const yaml = parseYaml(file, text, 1);
+  const yaml = parseYaml(file, text, 1, { what: 'the press list' });
   if (yaml.diagnostics.length) {
     diagnostics.push(...yaml.diagnostics.map((d) => ({ ...d, field: FIELD })));
     return [];

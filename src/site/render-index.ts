@@ -4,14 +4,16 @@ import type { Assets } from '../project/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
 import { formatDate } from '../templates/format.ts';
 import type { TemplateSet } from '../project/load-template-set.ts';
-import { loadStrings } from '../project/locales.ts';
+import type { Strings } from '../project/locales.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { released, type Listing } from './listing.ts';
-import { languageTypography, loadFonts, typographyStyle } from '../project/fonts.ts';
+import { languageTypography, typographyStyle, type FontFamily } from '../project/fonts.ts';
 
 export interface IndexInputs {
   newsroom: TemplateSet;
-  localesDir: string;
+  /** The fonts list, and the words of each language. */
+  fonts: readonly FontFamily[];
+  strings: (lang: string) => Strings;
   organization: Organization;
   statements: readonly Listing[];
   links: (statement: Listing, strings: Record<string, string>) => FormatLink[];
@@ -25,8 +27,8 @@ export interface IndexInputs {
 
 export function renderIndex(inputs: IndexInputs): string {
   const { organization: org } = inputs;
-  const { strings } = loadStrings(inputs.localesDir, org.lang);
-  const fonts = loadFonts(path.join(path.dirname(inputs.localesDir), 'fonts.yaml'));
+  const strings = inputs.strings(org.lang);
+  const fonts = inputs.fonts;
   const sorted = [...released(inputs.statements, inputs.now)].sort((a, b) => Date.parse(b.released) - Date.parse(a.released) || a.title.localeCompare(b.title));
   const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
   return inputs.newsroom.templates.index!({
@@ -38,7 +40,7 @@ export function renderIndex(inputs: IndexInputs): string {
     generator: inputs.generator,
     assets: hrefs,
     statements: sorted.map((s) => {
-      const own = loadStrings(inputs.localesDir, s.lang).strings;
+      const own = inputs.strings(s.lang);
       return {
         slug: s.slug,
         title: s.title,

@@ -5,12 +5,13 @@
  * newsroom's templates, the organisation profile and the formats linked, and on nothing else: the
  * site key hashes exactly that, so an unchanged site is neither rendered nor written again.
  */
-import path from 'node:path';
 import type { Assets } from '../project/build-assets.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { TemplateSet } from '../project/load-template-set.ts';
 import { hashFiles, hashParts } from '../util/hash.ts';
 import { formatLinks, selectFormats } from '../formats/index.ts';
+import type { FontFamily } from '../project/fonts.ts';
+import type { Strings } from '../project/locales.ts';
 import { isReleased, listingText, type Published } from './listing.ts';
 
 export interface SiteInputs {
@@ -22,6 +23,9 @@ export interface SiteInputs {
   shared: readonly string[];
   organization: Organization;
   organizationBytes: Uint8Array;
+  /** The fonts list, and the words of each language (loaded once by the project). */
+  fonts: readonly FontFamily[];
+  strings: (lang: string) => Strings;
   /** The names of the formats built. */
   formats: readonly string[];
   assets: Assets;
@@ -53,7 +57,8 @@ export async function renderSite(inputs: SiteInputs, published: readonly Publish
     const { renderIndex } = await import('./render-index.ts');
     const index = renderIndex({
       newsroom: inputs.newsroom,
-      localesDir: path.join(inputs.templatesDir, 'locales'),
+      fonts: inputs.fonts,
+      strings: inputs.strings,
       organization: inputs.organization,
       statements: published,
       links: (s, strings) => formatLinks(s, selectFormats(inputs.formats), strings),

@@ -15,7 +15,7 @@ export interface ParsedOrganization {
 export function parseOrganization(file: string, bytes: Uint8Array): ParsedOrganization {
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { diagnostics: [decoded.diagnostic] };
-  const yaml = parseYaml(file, decoded.text, 1, { fields: organizationFieldNames });
+  const yaml = parseYaml(file, decoded.text, 1, { fields: organizationFieldNames, what: 'the organisation profile' });
   if (yaml.data === undefined) return { diagnostics: yaml.diagnostics };
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     return {

@@ -19,6 +19,8 @@ export interface ParsedYaml {
 export interface ParseYamlOptions {
   /** Front matter: its field names (for "no colon after title" and warnings about prose values). */
   fields?: readonly string[];
+  /** What the YAML is called in messages (default "the front matter"; "the file" for a settings file). */
+  what?: string;
 }
 
 /** Aliases may not expand into more than this many nodes (a "billion laughs" guard). */
@@ -57,10 +59,14 @@ export function parseYaml(file: string, yaml: string, firstLine: number, options
   let unreadable = false;
   for (const problem of problems) {
     unreadable = true;
-    const at = toPosition(problem.pos[0]);
+    const unclosed = unclosedBracket(lines, problem.message);
+    const at = unclosed ? { line: unclosed.line + firstLine, column: unclosed.column } : toPosition(problem.pos[0]);
     if (reported.has(at.line)) continue;
     reported.add(at.line);
-    diagnostics.push({ file, ...at, severity: 'error', rule: 'yaml-syntax', ...explainYamlProblem(problem.code, problem.message) });
+    const explained = unclosed
+      ? { message: `the list opened with "${unclosed.bracket}" here is never closed`, hint: `close it on the same line with "${unclosed.bracket === '[' ? ']' : '}'}", e.g. weights: [400, 600]` }
+      : explainYamlProblem(problem.code, problem.message, options.what ?? 'the front matter');
+    diagnostics.push({ file, ...at, severity: 'error', rule: 'yaml-syntax', ...explained });
   }
   const locate: ParsedYaml['locate'] = (path, options = {}) => {
     const node = findNode(doc, path, options.key ?? false);
@@ -77,14 +83,27 @@ export function parseYaml(file: string, yaml: string, firstLine: number, options
       column: 1,
       severity: 'error',
       rule: 'yaml-aliases',
-      message: 'the front matter expands its aliases (*name) into too much data',
+      message: `${options.what ?? 'the front matter'} expands its aliases (*name) into too much data`,
       hint: 'write the values out instead of using anchors (&name) and aliases (*name)',
     });
   }
   return { data, locate, diagnostics };
 }
 
-function explainYamlProblem(code: string, message: string): { message: string; hint: string } {
+/** A "[" or "{" that the YAML parser reached the end of without closing: the line and column where it opens. */
+function unclosedBracket(lines: readonly string[], message: string): { line: number; column: number; bracket: string } | undefined {
+  const bracket = /must be sufficiently indented and end with a \]|end with a \]/.test(message) ? '[' : /end with a \}/.test(message) ? '{' : undefined;
+  if (!bracket) return undefined;
+  const close = bracket === '[' ? ']' : '}';
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const open = line.lastIndexOf(bracket);
+    if (open >= 0 && !line.slice(open).includes(close)) return { line: i, column: open + 1, bracket };
+  }
+  return undefined;
+}
+
+function explainYamlProblem(code: string, message: string, what: string): { message: string; hint: string } {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
@@ -92,13 +111,13 @@ function explainYamlProblem(code: string, message: string): { message: string; h
     case 'TAB_AS_INDENT':
       return { message: 'a tab is used for indentation', hint: 'indent with spaces, not tabs' };
     case 'TAG_RESOLVE_FAILED':
-      return { message: `the tag ${tagName(first)} is not allowed`, hint: 'remove the "!" tag; front matter holds only text, numbers, lists and fields' };
+      return { message: `the tag ${tagName(first)} is not allowed`, hint: `remove the "!" tag; ${what === 'the front matter' ? 'front matter holds' : 'the file holds'} only text, numbers, lists and fields` };
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'MULTILINE_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
     default:
-      return { message: `the front matter is not valid YAML: ${lowerFirst(first)}`, hint: 'check the colons, quotes and indentation on this line' };
+      return { message: `${what} is not valid YAML: ${lowerFirst(first)}`, hint: 'check the colons, quotes and indentation on this line' };
   }
 }
 

@@ -1,16 +1,16 @@
 /** Bundled fonts per language: the packages, the faces read from them, font stacks and line heights. */
-import { readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { clarion, makeProject, statement } from '../support/project.ts';
 import { buildAssets } from '../../src/project/build-assets.ts';
-import { fontStackFor, languageTypography, lineHeightFor, loadFontFaces, loadFonts, typographyStyle } from '../../src/project/fonts.ts';
+import { fontFamilies, fontStackFor, languageTypography, lineHeightFor, loadFontFaces, parseFontsList, readFontsList, typographyStyle } from '../../src/project/fonts.ts';
 import { repoRoot } from './render-card.ts';
 
 const require = createRequire(import.meta.url);
-const fontsFile = path.join(repoRoot, 'templates/fonts.yaml');
+const fontsList = () => readFontsList(repoRoot).entries;
 const isWoff2 = (file: string) => readFileSync(file).subarray(0, 4).toString('latin1') === 'wOF2';
 
 describe('the right-to-left font packages', () => {
@@ -26,7 +26,7 @@ describe('the right-to-left font packages', () => {
 });
 
 describe('loadFontFaces', () => {
-  const faces = loadFontFaces(fontsFile);
+  const faces = loadFontFaces(fontsList()).faces;
 
   it('still gives every Source Serif 4 face, first, as before', () => {
     const serif = faces.filter((f) => f.family === 'Source Serif 4');
@@ -74,7 +74,7 @@ describe('loadFontFaces', () => {
 });
 
 describe('font stacks and line heights per language', () => {
-  const fonts = loadFonts(fontsFile);
+  const fonts = fontFamilies(fontsList());
 
   it('puts the language’s own font first, then the shared one, then the generic family', () => {
     expect(fontStackFor(fonts, 'ur')).toBe("'Noto Nastaliq Urdu', 'Source Serif 4', serif");
@@ -119,28 +119,33 @@ describe('font stacks and line heights per language', () => {
 });
 
 describe('fonts.yaml', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'clarion-fonts-test-'));
-  });
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-  const write = async (yaml: string) => {
-    const file = path.join(dir, 'fonts.yaml');
-    await writeFile(file, yaml);
-    return file;
-  };
-
-  it('rejects an unknown subset, naming the ones the package has', async () => {
-    const file = await write('- package: "@fontsource/noto-nastaliq-urdu"\n  family: Noto Nastaliq Urdu\n  weights: [400]\n  subsets: [arabc]\n');
-    expect(() => loadFontFaces(file)).toThrow('@fontsource/noto-nastaliq-urdu has no subset "arabc" (it has arabic, latin, latin-ext)');
+  it('rejects an unknown subset, naming the ones the package has', () => {
+    const list = parseFontsList('templates/fonts.yaml', '- package: "@fontsource/noto-nastaliq-urdu"\n  family: Noto Nastaliq Urdu\n  weights: [400]\n  subsets: [arabc]\n');
+    expect(loadFontFaces(list.entries).diagnostics.map((d) => `${d.message} — ${d.hint}`)).toEqual(['@fontsource/noto-nastaliq-urdu has no subset "arabc" — use one of arabic, latin, latin-ext']);
   });
 
-  it('rejects a family name that could break out of its CSS string, and an unknown field', async () => {
-    await write("- package: \"@fontsource/source-serif-4\"\n  family: \"X'; } body { color: red\"\n  weights: [400]\n");
-    expect(() => loadFonts(path.join(dir, 'fonts.yaml'))).toThrow(/family/);
-    await write('- package: "@fontsource/source-serif-4"\n  family: Source Serif 4\n  weights: [400]\n  lang: [ur]\n');
-    expect(() => loadFonts(path.join(dir, 'fonts.yaml'))).toThrow(/lang/);
+  it('rejects a family name that could break out of its CSS string, and an unknown field', () => {
+    const family = parseFontsList('templates/fonts.yaml', "- package: \"@fontsource/source-serif-4\"\n  family: \"X'; } body { color: red\"\n  weights: [400]\n");
+    expect(family.entries).toEqual([]);
+    expect(family.diagnostics.map((d) => `${d.line}:${d.column} ${d.field}`)).toEqual(['2:11 [0].family']);
+    const field = parseFontsList('templates/fonts.yaml', '- package: "@fontsource/source-serif-4"\n  family: Source Serif 4\n  weights: [400]\n  lang: [ur]\n');
+    expect(field.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['4:3 unknown field "lang"']);
+  });
+});
+
+describe('a broken fonts list', () => {
+  it('is reported by check and build at its line, with what to write, and builds nothing', async () => {
+    const dir = await makeProject({ 'statements/a.md': statement({ title: 'A', date: '2023-11-27', location: 'Geneva', summary: 'S.' }, 'Text.') });
+    await writeFile(path.join(dir, 'templates/fonts.yaml'), '- package: "@fontsource/source-serif-4"\n  family: Source Serif 4\n  weights: [400, 600\n');
+    const checked = await clarion(dir, 'check');
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`templates/fonts.yaml:3:12 error the list opened with "[" here is never closed — close it on the same line with "]", e.g. weights: [400, 600] (yaml-syntax)`);
+    const built = await clarion(dir, 'build', '--formats', 'html,text');
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/^templates\/fonts\.yaml:3:\d+ error .+ — .+$/m);
+    expect(built.stderr).not.toMatch(/internal error|bug in Clarion/);
+    expect(existsSync(path.join(dir, 'dist/a/index.html'))).toBe(false);
+    await writeFile(path.join(dir, 'templates/fonts.yaml'), '- package: "@fontsource/not-a-font"\n  family: Nothing\n  weights: [400]\n');
+    expect((await clarion(dir, 'check')).stdout).toContain('templates/fonts.yaml:1:12 error the font package "@fontsource/not-a-font" is not installed — install it with npm install @fontsource/not-a-font, or name an installed @fontsource package ([0].package)');
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildAssets } from '../../src/project/build-assets.ts';
-import { languageTypography, loadFontFaces } from '../../src/project/fonts.ts';
+import { languageTypography, loadFontFaces, readFontsList } from '../../src/project/fonts.ts';
 import { parseOrganization } from '../../src/sources/parse-organization.ts';
 import { parseStatement } from '../../src/sources/parse-statement.ts';
 import type { Statement } from '../../src/sources/statement.ts';
@@ -39,7 +39,7 @@ export function organization() {
 /** Writes the shared assets (stylesheets with @font-face rules, fonts) under `outDir`. */
 async function writeAssets(outDir: string) {
   const kind = loadTemplateSet(repoRoot, templatesDir, 'press-release');
-  const fonts = loadFontFaces(path.join(templatesDir, 'fonts.yaml'));
+  const fonts = loadFontFaces(readFontsList(repoRoot).entries).faces;
   const assets = buildAssets([kind], fonts, undefined);
   for (const asset of assets.files) {
     await mkdir(path.dirname(path.join(outDir, asset.path)), { recursive: true });

@@ -85,7 +85,7 @@ export interface LoadedProfiles {
 /** Every valid profile of the file, and a diagnostic for each problem in the others. */
 export function loadProfiles(file: string, text: string): LoadedProfiles {
   const profiles = new Map<string, Profile>();
-  const yaml = parseYaml(file, text.replace(/^\uFEFF/, ''), 1);
+  const yaml = parseYaml(file, text.replace(/^\uFEFF/, ''), 1, { what: 'the file' });
   if (yaml.diagnostics.length > 0) return { profiles, diagnostics: yaml.diagnostics };
   const data = yaml.data;
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data) || Object.keys(data).length === 0) {
