@@ -18,7 +18,7 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../report/di
 import { loadStatements, ORGANIZATION_FILE, type LoadedStatements } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { readRecipients } from './read-recipients.ts';
+import { readRecipients, type Recipient } from './read-recipients.ts';
 import { SendLockedError, sendLogPath } from './send-log.ts';
 import { sendRelease, type Release, type SendOutcome, type SendTransport } from './send-release.ts';
 
@@ -34,35 +34,59 @@ export interface SendHooks {
   signal?: AbortSignal;
 }
 
+type Fail = (diagnostics: Diagnostic[]) => number;
+
 export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 'to' | 'yes' | 'rate' | 'out'>, hooks: SendHooks = {}): Promise<number> {
   const root = io.cwd;
   const env = hooks.env ?? process.env;
-  const fail = (diagnostics: Diagnostic[]) => {
+  const fail: Fail = (diagnostics) => {
     io.stderr(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n') + '\nNothing was sent.\n');
     return 1;
   };
+  // The press list, then the statement and the release as built: every problem before anything is sent.
+  const list = await readList(io, root, options.to!);
+  if ('diagnostics' in list) return fail(list.diagnostics);
+  const prepared = await prepareRelease(io, root, options);
+  if ('diagnostics' in prepared) return fail(prepared.diagnostics);
+  const { release, statement } = prepared;
+  const logFile = sendLogPath(root, statement.slug);
+  const logShown = path.relative(root, logFile).split(path.sep).join('/');
+  io.stdout(`From: ${release.from.name} <${release.from.address}>\nSubject: ${release.subject}\n`);
+  const progress = (o: SendOutcome) => io.stdout(outcomeLine(o) + '\n');
+  if (!options.yes) {
+    // A dry run: who would get what.
+    const result = await sendRelease(release, { recipients: list.recipients, logFile, send: false, progress });
+    const n = result.counts['would-send'];
+    let summary = `Dry run: ${plural(n, 'message')} would be sent`;
+    if (result.counts.skipped) summary += `; ${plural(result.counts.skipped, 'recipient')} already had it (${logShown})`;
+    summary += '. Nothing was sent: add --yes to send.';
+    if (!env[SMTP_URL_VARIABLE]) summary += ` Set ${SMTP_URL_VARIABLE} first (e.g. smtp://user:password@smtp.example.org:587).`;
+    io.stdout(summary + '\n');
+    return 0;
+  }
+  return sendForReal(io, { release, recipients: list.recipients, logFile, logShown, progress, rate: options.rate, env, hooks });
+}
 
-  // 1. The press list: every problem before anything is sent.
-  const listPath = options.to!;
+async function readList(io: Io, root: string, listPath: string): Promise<{ recipients: Recipient[] } | { diagnostics: Diagnostic[] }> {
   let listBytes: Uint8Array;
   try {
     listBytes = await readFile(path.resolve(root, listPath));
   } catch {
-    return fail([{ file: listPath, line: 1, column: 1, severity: 'error', rule: 'missing-list', field: 'recipients', message: 'the press list does not exist', hint: 'give the path of a .csv (name,email) or .yaml file' }]);
+    return { diagnostics: [{ file: listPath, line: 1, column: 1, severity: 'error', rule: 'missing-list', field: 'recipients', message: 'the press list does not exist', hint: 'give the path of a .csv (name,email) or .yaml file' }] };
   }
   const list = readRecipients(listPath, listBytes);
-  const listErrors = list.diagnostics.filter((d) => d.severity === 'error');
-  if (listErrors.length) return fail(list.diagnostics);
+  if (list.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: list.diagnostics };
   if (list.diagnostics.length) io.stderr(sortDiagnostics(list.diagnostics).map(formatDiagnostic).join('\n') + '\n');
+  return { recipients: list.recipients };
+}
 
-  // 2. The statement and the organisation.
+/** The statement, its organisation's sender address, and the release as `clarion build` wrote it. */
+async function prepareRelease(io: Io, root: string, options: Pick<CliOptions, 'paths' | 'out'>): Promise<{ release: Release; statement: Statement } | { diagnostics: Diagnostic[] }> {
   const found = await findStatement(root, options.paths[0]!);
-  if ('diagnostics' in found) return fail(found.diagnostics);
+  if ('diagnostics' in found) return found;
   const { statement, organization } = found;
   const from = fromAddress(organization);
-  if ('message' in from) return fail([from]);
-
-  // 3. The release as built.
+  if ('message' in from) return { diagnostics: [from] };
   const outDir = path.resolve(root, options.out);
   const shown = (name: string) => `${options.out}/${statement.slug}/${name}`;
   const missing: Diagnostic[] = [];
@@ -77,9 +101,8 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
   const text = await readBuilt(`${statement.slug}.txt`, '');
   const html = await readBuilt('email.html', '');
   const pdf = organization.email_attach_pdf ? await readBuilt(`${statement.slug}.pdf`, ' --formats html,text,pdf') : undefined;
-  if (missing.length || !text || !html) return fail(missing);
+  if (missing.length || !text || !html) return { diagnostics: missing };
   for (const warning of await staleBuild(root, statement.file, path.join(outDir, statement.slug, `${statement.slug}.txt`))) io.stderr(formatDiagnostic(warning) + '\n');
-
   const canonical = organization.website ? new URL(`${statement.slug}/`, organization.website.endsWith('/') ? organization.website : `${organization.website}/`).href : undefined;
   const release: Release = {
     slug: statement.slug,
@@ -91,46 +114,44 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
     from,
     ...(pdf ? { attachments: [{ filename: `${statement.slug}.pdf`, content: new Uint8Array(pdf), contentType: 'application/pdf' } satisfies EmlAttachment] } : {}),
   };
-  const logFile = sendLogPath(root, statement.slug);
-  const logShown = path.relative(root, logFile).split(path.sep).join('/');
-  io.stdout(`From: ${from.name} <${from.address}>\nSubject: ${release.subject}\n`);
-  const progress = (o: SendOutcome) => io.stdout(outcomeLine(o) + '\n');
+  return { release, statement };
+}
 
-  // 4. A dry run: who would get what.
-  if (!options.yes) {
-    const result = await sendRelease(release, { recipients: list.recipients, logFile, send: false, progress });
-    const n = result.counts['would-send'];
-    let summary = `Dry run: ${plural(n, 'message')} would be sent`;
-    if (result.counts.skipped) summary += `; ${plural(result.counts.skipped, 'recipient')} already had it (${logShown})`;
-    summary += '. Nothing was sent: add --yes to send.';
-    if (!env[SMTP_URL_VARIABLE]) summary += ` Set ${SMTP_URL_VARIABLE} first (e.g. smtp://user:password@smtp.example.org:587).`;
-    io.stdout(summary + '\n');
-    return 0;
-  }
+interface Sending {
+  release: Release;
+  recipients: Recipient[];
+  logFile: string;
+  logShown: string;
+  progress: (o: SendOutcome) => void;
+  rate: number | undefined;
+  env: NodeJS.ProcessEnv;
+  hooks: SendHooks;
+}
 
-  // 5. Sending.
-  const url = env[SMTP_URL_VARIABLE];
+async function sendForReal(io: Io, job: Sending): Promise<number> {
+  const { hooks } = job;
+  const url = job.env[SMTP_URL_VARIABLE];
   const server = url ? smtpServer(url) : undefined;
   if (!url || !server) {
     io.stderr(`clarion: ${url ? `${SMTP_URL_VARIABLE} is not an smtp:// or smtps:// URL` : `${SMTP_URL_VARIABLE} is not set`} — set it to your SMTP server, e.g. ${SMTP_URL_VARIABLE}=smtp://user:password@smtp.example.org:587\nNothing was sent.\n`);
     return 1;
   }
-  io.stdout(`Sending through ${server}, ${options.rate ?? 60} messages a minute at most\n`);
+  io.stdout(`Sending through ${server}, ${job.rate ?? 60} messages a minute at most\n`);
   const transport = (hooks.createTransport ?? ((u: string) => createTransport(u) as unknown as SendTransport))(url);
   const onInterrupt = () => io.stderr('Stopping after the message being sent (press Ctrl-C again to stop at once)…\n');
   hooks.signal?.addEventListener('abort', onInterrupt, { once: true });
   let result;
   try {
-    result = await sendRelease(release, {
-      recipients: list.recipients,
-      logFile,
+    result = await sendRelease(job.release, {
+      recipients: job.recipients,
+      logFile: job.logFile,
       send: true,
       transport,
-      ...(options.rate ? { rate: options.rate } : {}),
+      ...(job.rate ? { rate: job.rate } : {}),
       ...(hooks.attempts ? { attempts: hooks.attempts } : {}),
       ...(hooks.backoffMs !== undefined ? { backoffMs: hooks.backoffMs } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
-      progress,
+      progress: job.progress,
     });
   } catch (error) {
     if (!(error instanceof SendLockedError)) throw error;
@@ -144,8 +165,8 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
   let summary = `Sent ${plural(sent, 'message')}`;
   if (skipped) summary += ` (${plural(skipped, 'recipient')} already had it)`;
   if (failed) summary += `; ${failed} failed`;
-  if (result.aborted) summary += `; stopped before ${plural(list.recipients.length - result.outcomes.length, 'recipient')}`;
-  summary += `. Log: ${logShown}`;
+  if (result.aborted) summary += `; stopped before ${plural(job.recipients.length - result.outcomes.length, 'recipient')}`;
+  summary += `. Log: ${job.logShown}`;
   io.stdout(summary + '\n');
   const failures = result.outcomes.filter((o) => o.status === 'failed');
   if (failures.length) {
