@@ -40,7 +40,7 @@ export function newStatementText(options: { title: string; date: string; kind: s
     '# location: City, Country',
     '# summary: One or two sentences for listings, search engines and social media (300 characters at most).',
     '# tags: [human rights, freedom of religion]',
-    ...(options.kind !== DEFAULT_KIND ? [field('kind', options.kind)] : ['# kind: press-release']),
+    ...(options.kind !== DEFAULT_KIND ? [field('kind', options.kind)] : [`# kind: ${DEFAULT_KIND}`]),
     ...(options.lang ? [field('lang', options.lang)] : ['# lang: en']),
     '# contacts:            (default: the contacts in statements/organization.yaml)',
     '#   - name: A. Example',

@@ -1,5 +1,6 @@
 /** `clarion new "Headline"`: a new statement with the required fields filled in. */
 import type { CommandSpec } from './command.ts';
+import { DEFAULT_KIND } from '../kinds/default-kind.ts';
 import { valueOption } from './common-options.ts';
 
 const EXAMPLE = 'clarion new "Forty mosques desecrated in 2023"';
@@ -12,7 +13,7 @@ export const newCommand: CommandSpec = {
   declare(command) {
     command
       .argument('<headline...>', 'the headline (in quotes, or as several words)')
-      .addOption(valueOption('--kind <kind>', 'the kind of statement: a folder of templates/ (default press-release)', 'press-release'))
+      .addOption(valueOption('--kind <kind>', `the kind of statement: a folder of templates/ (default ${DEFAULT_KIND})`, DEFAULT_KIND))
       .addOption(valueOption('--lang <tag>', "the statement's language, a BCP 47 tag (default the organisation's)", 'fr'))
       .addHelpText('after', `\nExample:\n  ${EXAMPLE} --lang en`);
   },

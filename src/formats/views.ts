@@ -83,7 +83,7 @@ export function renderViews(inputs: RenderInputs): RenderedViews {
     assets: inputs.assets,
     generator: inputs.generator,
     ...(inputs.canonicalUrl ? { canonicalUrl: inputs.canonicalUrl } : {}),
-    ...(kind.view ? kind.view(s, org, strings) : {}),
+    ...(kind.view ? { kindView: kind.view(s, org, strings) } : {}),
     ...(inputs.typography ? { typography: inputs.typography } : {}),
     ...(wantCard ? { cardUrl: inputs.canonicalUrl ? new URL('card.png', inputs.canonicalUrl).href : 'card.png' } : {}),
   };

@@ -6,15 +6,14 @@
 import { z } from 'zod';
 import { organizationSchema, statementFields } from '../sources/schema.ts';
 import type { Kind } from './kind.ts';
-import { PRESS_RELEASE, pressRelease } from './press-release/index.ts';
+import { pressRelease } from './press-release/index.ts';
 import { unSubmission } from './un-submission/index.ts';
 
 export type { Kind, KindInput, KindSummary } from './kind.ts';
 
 const KINDS: readonly Kind[] = [pressRelease(), unSubmission];
 
-/** The kind a statement gets when it names none. */
-export const DEFAULT_KIND = PRESS_RELEASE;
+export { DEFAULT_KIND } from './default-kind.ts';
 
 /** The kind of this name: one with code of its own, or one made of templates alone. */
 export function kindNamed(name: string): Kind {

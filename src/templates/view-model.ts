@@ -30,9 +30,8 @@ export interface TextParts {
   notes: string;
   about?: string;
   references: string;
-  /** UN submissions: the first block and the supporters' note, wrapped. */
-  submissionHeading?: string;
-  supportersNote?: string;
+  /** What the statement's kind adds (a UN submission: its first block and the supporters' note, wrapped). */
+  [part: string]: string | undefined;
 }
 
 export interface ViewModel {
@@ -52,8 +51,8 @@ export interface ViewInputs {
   canonicalUrl?: string;
   /** Clarion's name and version, for generator tags. */
   generator: string;
-  /** For UN submissions: the first block, the supporters' note, the word count, the profile's layout. */
-  submission?: Record<string, unknown>;
+  /** What the statement's kind gives its templates (a UN submission: `submission`, its first block, word count, layout). */
+  kindView?: Record<string, unknown>;
   /** The share card's URL (absolute when the organisation has a website). */
   cardUrl?: string;
   /** Font stack and line heights of the statement's language (assets/fonts.ts languageTypography). */
@@ -95,7 +94,7 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     assets: inputs.assets,
     canonicalUrl: inputs.canonicalUrl,
     generator: inputs.generator,
-    submission: inputs.submission,
+    ...(inputs.kindView ?? {}),
     cardUrl: inputs.cardUrl,
     alternates: alternates(inputs),
     jsonLd: jsonLd(inputs),
