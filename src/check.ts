@@ -15,6 +15,8 @@ export interface CheckResult {
   checked: number;
   /** The word count of every UN submission, against its limit. */
   wordCounts: WordCount[];
+  /** The drafts (built for proofing, never listed or sent). */
+  drafts: string[];
   exitCode: 0 | 1;
 }
 
@@ -28,5 +30,6 @@ export async function check(root: string, paths: readonly string[] | undefined, 
   const found = uniqueDiagnostics([...loaded.diagnostics, ...(await (await import('./build/render-in-memory.ts')).renderingProblems(root, loaded))]);
   const diagnostics = options.strict ? found.map(promoteWarning) : found;
   const { errors } = countBySeverity(diagnostics);
-  return { diagnostics, checked: loaded.files.length, wordCounts: wordCountsOf(loaded.statements), exitCode: errors > 0 ? 1 : 0 };
+  const drafts = loaded.statements.filter((s) => s.draft).map((s) => s.file);
+  return { diagnostics, checked: loaded.files.length, wordCounts: wordCountsOf(loaded.statements), drafts, exitCode: errors > 0 ? 1 : 0 };
 }

@@ -18,7 +18,7 @@ export const checkCommand: CommandSpec = {
     const [{ check }, { formatReport, jsonReport }] = await Promise.all([import('../check.ts'), import('../report/reporter.ts')]);
     const result = await check(io.cwd, options.paths, { strict: options.strict });
     const report = options.json ? jsonReport : formatReport;
-    io.stdout(report(result.diagnostics, result.checked, result.wordCounts));
+    io.stdout(report(result.diagnostics, result.checked, result.wordCounts, result.drafts));
     return result.exitCode;
   },
 };

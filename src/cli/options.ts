@@ -26,6 +26,8 @@ export interface CliOptions {
   to?: string;
   /** send: really send (default: a dry run). */
   yes: boolean;
+  /** send: re-send the corrected release to those who got it before. */
+  correction?: boolean;
   /** send: messages per minute (default 60). */
   rate?: number;
   /** build: rebuild on every change. */

@@ -16,6 +16,7 @@ export const sendCommand: CommandSpec = {
       .argument('<statement>', "the statement's source path or slug")
       .addOption(valueOption('--to <list>', 'the press list, a CSV file (name,email) or a YAML list of {name, email}', 'press-list.csv').makeOptionMandatory())
       .addOption(new Option('--yes', 'really send (without it, a dry run lists who would get what)'))
+      .addOption(new Option('--correction', 'send the corrected release again, its subject marked as a correction, to those of the list who got it before'))
       .addOption(valueOption('--rate <n>', 'messages per minute at most (default 60)', '60', rate))
       .addOption(outOption('the folder the release was built into'))
       .addHelpText('after', `\nExample:\n  ${EXAMPLE}          # dry run: who would get what\n  ${EXAMPLE} --yes    # sends`);

@@ -12,7 +12,7 @@ import { toHtml } from '../markdown/to-html.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { datelineParts, datelineText } from '../templates/format.ts';
+import { datelineParts, datelineText, formatDate } from '../templates/format.ts';
 import type { TemplateSet } from '../project/load-template-set.ts';
 import type { Strings } from '../project/locales.ts';
 import { viewModel, type TextParts } from '../templates/view-model.ts';
@@ -71,7 +71,7 @@ export function renderViews(inputs: RenderInputs): RenderedViews {
   const templates = inputs.templates.templates;
   const views: Views = {};
   if (want.has('word') && kind.wordDocument) {
-    const doc = kind.wordDocument(s, org, body, { date: inputs.documentDate ?? s.date.instant, ...(strings.page_of ? { pageLabel: strings.page_of } : {}) });
+    const doc = kind.wordDocument(s, org, body, { date: inputs.documentDate ?? s.date.instant, ...(strings.page_of ? { pageLabel: strings.page_of } : {}), ...(s.draft ? { mark: strings.draft ?? 'DRAFT' } : {}) });
     if (doc) views.word = doc;
   }
   const wantCard = want.has('card') && templates.card !== undefined;
@@ -127,6 +127,7 @@ function textParts(s: Statement, org: Organization, strings: Strings, body: Root
     notes: notes.length ? serializer.render({ type: 'root', children: [notesList] }) : '',
     ...(about ? { about: serializer.render(about) } : {}),
     references: serializer.references(),
+    ...(s.corrections.length ? { corrections: s.corrections.map((c) => wrapText(`${(strings.correction ?? 'Correction ({date})').replace('{date}', formatDate(c.date, s.lang))}: ${c.note}`, width)).join('\n\n') } : {}),
   };
 }
 

@@ -63,7 +63,7 @@ export interface Kind {
   /** What its text template gets besides the common parts, wrapped at `width`. */
   textParts?(statement: Statement, organization: Organization, width: number): Record<string, string>;
   /** Its Word file, when it has one. */
-  wordDocument?(statement: Statement, organization: Organization, body: Root, options: { date: Date; pageLabel?: string }): WordDocument | undefined;
+  wordDocument?(statement: Statement, organization: Organization, body: Root, options: { date: Date; pageLabel?: string; mark?: string }): WordDocument | undefined;
   /** Its line in the reports of check and build. */
   summary?(statement: Statement): KindSummary | undefined;
 }

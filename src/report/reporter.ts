@@ -17,9 +17,10 @@ export function formatWordCount(c: WordCount): string {
   return `${c.file} ${of} (${c.profile}, ${c.status} status${c.joint ? ', joint' : ''})`;
 }
 
-export function formatReport(diagnostics: Diagnostic[], checkedFiles: number, wordCounts: readonly WordCount[] = []): string {
+export function formatReport(diagnostics: Diagnostic[], checkedFiles: number, wordCounts: readonly WordCount[] = [], drafts: readonly string[] = []): string {
   const lines = sortDiagnostics([...diagnostics]).map(formatDiagnostic);
   lines.push(...wordCounts.map(formatWordCount));
+  lines.push(...drafts.map(formatDraft));
   lines.push(summaryLine(diagnostics, checkedFiles));
   return lines.join('\n') + '\n';
 }
@@ -34,7 +35,12 @@ export function summaryLine(diagnostics: readonly Diagnostic[], checkedFiles: nu
   return `${errors ? '✖' : '⚠'} ${files}: ${parts.join(', ')}`;
 }
 
-export function jsonReport(diagnostics: Diagnostic[], checkedFiles: number, wordCounts: readonly WordCount[] = []): string {
+/** A draft, as check lists it. */
+export function formatDraft(file: string): string {
+  return `${file} is a draft: built for proofing, marked DRAFT, not listed in the newsroom, feeds or sitemap, and never sent (write "status: published" to publish it)`;
+}
+
+export function jsonReport(diagnostics: Diagnostic[], checkedFiles: number, wordCounts: readonly WordCount[] = [], drafts: readonly string[] = []): string {
   const { errors, warnings } = countBySeverity(diagnostics);
-  return JSON.stringify({ checked: checkedFiles, errors, warnings, diagnostics: sortDiagnostics([...diagnostics]), ...(wordCounts.length ? { wordCounts } : {}) }, null, 2) + '\n';
+  return JSON.stringify({ checked: checkedFiles, errors, warnings, diagnostics: sortDiagnostics([...diagnostics]), ...(wordCounts.length ? { wordCounts } : {}), ...(drafts.length ? { drafts } : {}) }, null, 2) + '\n';
 }

@@ -19,7 +19,7 @@ import { loadStatements, ORGANIZATION_FILE, type LoadedStatements } from '../sou
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import { readRecipients, type Recipient } from './read-recipients.ts';
-import { SendLockedError, sendLogPath } from './send-log.ts';
+import { readSendLog, SendLockedError, sendLogPath } from './send-log.ts';
 import { sendRelease, type Release, type SendOutcome, type SendTransport } from './send-release.ts';
 
 export const SMTP_URL_VARIABLE = 'CLARION_SMTP_URL';
@@ -36,7 +36,7 @@ export interface SendHooks {
 
 type Fail = (diagnostics: Diagnostic[]) => number;
 
-export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 'to' | 'yes' | 'rate' | 'out'>, hooks: SendHooks = {}): Promise<number> {
+export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 'to' | 'yes' | 'rate' | 'out' | 'correction'>, hooks: SendHooks = {}): Promise<number> {
   const root = io.cwd;
   const env = hooks.env ?? process.env;
   const fail: Fail = (diagnostics) => {
@@ -48,14 +48,22 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
   if ('diagnostics' in list) return fail(list.diagnostics);
   const prepared = await prepareRelease(io, root, options);
   if ('diagnostics' in prepared) return fail(prepared.diagnostics);
-  const { release, statement } = prepared;
-  const logFile = sendLogPath(root, statement.slug);
+  const { statement } = prepared;
+  let release = prepared.release;
+  let recipients = list.recipients;
+  let logFile = sendLogPath(root, statement.slug);
+  if (options.correction) {
+    // The corrected release goes to those of the list who got the release, under a log of its own.
+    const correction = await asCorrection(prepared, logFile, recipients);
+    if ('diagnostics' in correction) return fail(correction.diagnostics);
+    ({ release, recipients, logFile } = { ...correction, logFile: sendLogPath(root, correction.logName) });
+  }
   const logShown = path.relative(root, logFile).split(path.sep).join('/');
   io.stdout(`From: ${release.from.name} <${release.from.address}>\nSubject: ${release.subject}\n`);
   const progress = (o: SendOutcome) => io.stdout(outcomeLine(o) + '\n');
   if (!options.yes) {
     // A dry run: who would get what.
-    const result = await sendRelease(release, { recipients: list.recipients, logFile, send: false, progress });
+    const result = await sendRelease(release, { recipients, logFile, send: false, progress });
     const n = result.counts['would-send'];
     let summary = `Dry run: ${plural(n, 'message')} would be sent`;
     if (result.counts.skipped) summary += `; ${plural(result.counts.skipped, 'recipient')} already had it (${logShown})`;
@@ -64,7 +72,7 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
     io.stdout(summary + '\n');
     return 0;
   }
-  return sendForReal(io, { release, recipients: list.recipients, logFile, logShown, progress, rate: options.rate, env, hooks });
+  return sendForReal(io, { release, recipients, logFile, logShown, progress, rate: options.rate, env, hooks });
 }
 
 async function readList(io: Io, root: string, listPath: string): Promise<{ recipients: Recipient[] } | { diagnostics: Diagnostic[] }> {
@@ -85,6 +93,9 @@ async function prepareRelease(io: Io, root: string, options: Pick<CliOptions, 'p
   const found = await findStatement(root, options.paths[0]!);
   if ('diagnostics' in found) return found;
   const { statement, organization } = found;
+  if (statement.draft) {
+    return { diagnostics: [{ file: statement.file, line: 1, column: 1, severity: 'error', rule: 'draft', field: 'status', message: 'the statement is a draft, and drafts are never sent', hint: 'write "status: published" (or remove the status line), run clarion build, then send it' }] };
+  }
   const from = fromAddress(organization);
   if ('message' in from) return { diagnostics: [from] };
   const outDir = path.resolve(root, options.out);
@@ -173,6 +184,26 @@ async function sendForReal(io: Io, job: Sending): Promise<number> {
     io.stderr(`Not sent (run the same command again to retry them):\n${failures.map((o) => `  ${who(o)}: ${o.error ?? 'unknown error'}`).join('\n')}\n`);
   }
   return failures.length || result.aborted ? 1 : 0;
+}
+
+/**
+ * The corrected release: its subject marked, its own Message-IDs (a mail client shows it as a new
+ * message), for the recipients the release's log shows it was sent to.
+ */
+async function asCorrection(prepared: { release: Release; statement: Statement }, releaseLog: string, recipients: Recipient[]): Promise<{ release: Release; recipients: Recipient[]; logName: string } | { diagnostics: Diagnostic[] }> {
+  const { release, statement } = prepared;
+  const latest = statement.corrections.at(-1);
+  if (!latest) {
+    return { diagnostics: [{ file: statement.file, line: 1, column: 1, severity: 'error', rule: 'no-correction', field: 'corrections', message: 'the statement has no correction to send', hint: 'add the correction to the front matter, e.g. corrections: [{date: 2023-11-28, note: "The date of the attack was 24 November."}], then run clarion build' }] };
+  }
+  const sent = await readSendLog(releaseLog);
+  const day = latest.date.date.replace(/-/g, '');
+  const domain = release.messageIdBase.slice(release.messageIdBase.lastIndexOf('@') + 1, -1);
+  return {
+    release: { ...release, subject: `CORRECTION: ${release.subject}`, messageIdBase: messageId(`${statement.slug}-correction-${day}`, statement.date.date, domain) },
+    recipients: recipients.filter((r) => sent.get(r.address.toLowerCase())?.result === 'sent'),
+    logName: `${statement.slug}.correction-${latest.date.date}`,
+  };
 }
 
 type Found = { statement: Statement; organization: Organization } | { diagnostics: Diagnostic[] };

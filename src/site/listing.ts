@@ -31,6 +31,11 @@ export const listingSchema = z.strictObject({
   translations: z.array(z.strictObject({ lang: z.string(), folder: z.string().regex(FOLDER) })),
   /** The formats that apply to it (its Word file, for a kind that has one). */
   formats: z.array(z.string()),
+  /** A draft: built, but never listed. */
+  draft: z.literal(true).optional(),
+  /** Its latest correction (ISO 8601, UTC) and that correction's date as written. */
+  corrected: z.string().optional(),
+  correctedDate: z.string().optional(),
 });
 
 export type Listing = z.infer<typeof listingSchema>;
@@ -53,7 +58,14 @@ export function listingOf(statement: Statement): Listing {
     ...(statement.embargo ? { embargo: statement.embargo.instant.toISOString() } : {}),
     translations: statement.translations.map((t) => ({ lang: t.lang, folder: t.folder })),
     formats: allFormats().filter((f) => f.appliesTo(statement)).map((f) => f.name),
+    ...(statement.draft ? { draft: true as const } : {}),
+    ...latestCorrection(statement),
   };
+}
+
+function latestCorrection(statement: Statement): Pick<Listing, 'corrected' | 'correctedDate'> {
+  const latest = statement.corrections.at(-1);
+  return latest ? { corrected: latest.date.instant.toISOString(), correctedDate: latest.date.date } : {};
 }
 
 /** The same listing, whatever the order of its fields (a listing read back from JSON may differ). */
@@ -72,11 +84,11 @@ export function orderedListing(listing: Listing): Listing {
   return { ...ordered, translations: listing.translations.map((t) => ({ lang: t.lang, folder: t.folder })) };
 }
 
-/** Whether its embargo, if any, has passed at `now`: only such statements are listed. */
-export function isReleased(listing: Pick<Listing, 'embargo'>, now: Date): boolean {
-  return listing.embargo === undefined || Date.parse(listing.embargo) <= now.getTime();
+/** Whether it is listed at `now`: not a draft, and out of its embargo, if any. */
+export function isReleased(listing: Pick<Listing, 'embargo' | 'draft'>, now: Date): boolean {
+  return !listing.draft && (listing.embargo === undefined || Date.parse(listing.embargo) <= now.getTime());
 }
 
-export function released<T extends Pick<Listing, 'embargo'>>(listings: readonly T[], now: Date): T[] {
+export function released<T extends Pick<Listing, 'embargo' | 'draft'>>(listings: readonly T[], now: Date): T[] {
   return listings.filter((l) => isReleased(l, now));
 }

@@ -32,7 +32,8 @@ export function renderFeeds(statements: readonly Listing[], organization: Organi
     title: s.title,
     ...(s.summary ? { summary: s.summary } : {}),
     url: pageUrl(s.folder),
-    updated: new Date(s.released),
+    // A correction updates the entry: readers see it again.
+    updated: new Date(s.corrected ?? s.released),
     published: new Date(s.released),
     lang: s.lang,
     authorName: organization.name,

@@ -55,6 +55,7 @@ export function renderIndex(inputs: IndexInputs): string {
         typographyStyle: typographyStyle(languageTypography(fonts, s.lang)),
         ...(inputs.thumbnails ? { thumbnail: `${s.folder}/thumbnail.png` } : {}),
         formats: inputs.links(s, own).map((l) => ({ ...l, href: path.posix.join(s.folder, l.href) })),
+        ...(s.correctedDate ? { corrected: { date: s.correctedDate, text: own.corrected ?? 'Corrected', dateText: formatDate({ date: s.correctedDate }, s.lang) } } : {}),
       };
     }),
   });

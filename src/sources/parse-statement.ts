@@ -104,6 +104,8 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     contacts: fields.contacts ?? context.organization.contacts,
     notes: fields.notes ?? [],
     organizations: fields.organizations ?? [],
+    draft: fields.status === 'draft',
+    corrections: (fields.corrections ?? []).map((c) => ({ date: parseMoment(c.date) as Moment, note: c.note })).sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime()),
     ...(own?.data !== undefined ? { kindData: own.data } : {}),
     body: split.body,
     bodyLine: split.bodyLine,
@@ -194,6 +196,10 @@ function advice(file: string, fields: StatementFields, yaml: ParsedYaml, kind: K
   }
   const date = parseMoment(fields.date) as Moment;
   const embargo = fields.embargo ? (parseMoment(fields.embargo, { requireZone: true }) as Moment) : undefined;
+  (fields.corrections ?? []).forEach((c, i) => {
+    if ((parseMoment(c.date) as Moment).instant.getTime() >= date.instant.getTime()) return;
+    problems.push({ file, ...yaml.locate(['corrections', i, 'date']), severity: 'warning', rule: 'early-correction', field: `corrections[${i}].date`, message: `the correction is dated before the statement (${fields.date})`, hint: 'check the date of the correction' });
+  });
   if (embargo && Math.abs(embargo.instant.getTime() - date.instant.getTime()) > YEAR_MS) {
     problems.push({ file, ...at('embargo'), severity: 'warning', rule: 'distant-embargo', field: 'embargo', message: `the embargo is more than a year from the statement's date (${fields.date})`, hint: 'check the year of the embargo and of the date' });
   }

@@ -100,6 +100,8 @@ export const statementFields = {
   notes: z.array(text.min(1)).optional().describe('Notes to editors, each in Markdown'),
   slug: text.regex(SLUG_PATTERN).optional().describe('Output folder name: a-z, 0-9 and -; default from the file name'),
   organizations: z.array(text.min(1)).optional().describe('Co-signing organisations of a joint statement'),
+  status: z.enum(['draft', 'published']).optional().describe('draft: built for proofing, but left out of the newsroom, the feeds and the sitemap, marked DRAFT, and never sent; published (default)'),
+  corrections: z.array(z.strictObject({ date: calendarDate, note: text.min(1) })).optional().describe('Corrections made after publication, each with its date and what was corrected'),
 };
 
 export type StatementFields = z.infer<z.ZodObject<typeof statementFields>>;

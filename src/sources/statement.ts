@@ -23,6 +23,10 @@ export interface Statement {
   contacts: Contact[];
   notes: string[];
   organizations: string[];
+  /** A draft is built for proofing but not published: not listed, marked DRAFT, never sent. */
+  draft: boolean;
+  /** Corrections made after publication, oldest first. */
+  corrections: { date: Moment; note: string }[];
   /** What the statement's kind found in it and its outputs need (plain data; kinds/ reads it). */
   kindData?: unknown;
   /** The Markdown body and the file line it starts on (for positions of body problems). */

@@ -7,7 +7,7 @@ import { typographyStyle, type LanguageTypography } from '../project/fonts.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { Strings } from '../project/locales.ts';
-import { telHref } from './format.ts';
+import { formatDate, telHref } from './format.ts';
 
 export interface FormatLink {
   format: string;
@@ -30,6 +30,8 @@ export interface TextParts {
   notes: string;
   about?: string;
   references: string;
+  /** Each correction, "Correction (28 November 2023): ...", wrapped. */
+  corrections?: string;
   /** What the statement's kind adds (a UN submission: its first block and the supporters' note, wrapped). */
   [part: string]: string | undefined;
 }
@@ -77,6 +79,11 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     embargo: s.embargo?.text,
     embargoIso: s.embargo?.instant.toISOString(),
     embargoed: s.embargo !== undefined,
+    draft: s.draft,
+    // Search engines leave out what is not published yet: an embargoed statement, a draft.
+    noindex: s.embargo !== undefined || s.draft,
+    corrections: s.corrections.map((c) => ({ date: c.date.date, dateText: formatDate(c.date, s.lang), note: c.note })),
+    corrected: s.corrections.length > 0,
     organizations: s.organizations,
     contacts,
     organization: {

@@ -8,7 +8,7 @@ import { parseMoment, type Moment } from '../../src/util/moments.ts';
 
 function statement(file: string, extra: Partial<Statement> = {}): Statement {
   const slug = file.replace(/^statements\/|\.md$/g, '');
-  return { file, slug, folder: slug, translations: [], title: slug, date: parseMoment('2023-11-27') as Moment, lang: 'en', dir: 'ltr', kind: 'press-release', tags: [], contacts: [], notes: [], organizations: [], body: 'Text.', bodyLine: 6, ...extra };
+  return { file, slug, folder: slug, translations: [], title: slug, date: parseMoment('2023-11-27') as Moment, lang: 'en', dir: 'ltr', kind: 'press-release', tags: [], contacts: [], notes: [], organizations: [], draft: false, corrections: [], body: 'Text.', bodyLine: 6, ...extra };
 }
 
 const published = (s: Statement, key = `key-of-${s.file}`): ManifestEntry => ({ key, slug: s.folder, outputs: [`${s.folder}/index.html`], media: [], listing: listingOf(s) });

@@ -25,4 +25,6 @@ export interface WordDocument {
   numberPages: boolean;
   /** The footer's words, with {page} and {pages}. Default "Page {page} of {pages}". */
   pageLabel?: string;
+  /** A word in the header of every page (a draft's "DRAFT"). */
+  mark?: string;
 }

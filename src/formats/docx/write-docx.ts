@@ -4,7 +4,7 @@
  * Word numbering, and "Page X of Y" in the footer. Pure apart from compression: the same
  * document gives the same bytes.
  */
-import { AlignmentType, Document, Footer, FootnoteReferenceRun, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, FootnoteReferenceRun, Header, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
 import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { directionOf } from '../../sources/statement.ts';
@@ -58,6 +58,7 @@ export async function writeDocx(doc: WordDocument): Promise<Uint8Array> {
     sections: [{
       properties: { page: { size: A4, margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 708, footer: 708 } } },
       ...(doc.numberPages ? { footers: { default: pageFooter(doc.pageLabel ?? 'Page {page} of {pages}', rtl) } } : {}),
+      ...(doc.mark ? { headers: { default: markHeader(doc.mark, rtl) } } : {}),
       children: [...headingBlock(doc.heading, rtl), title(doc.title, supporters !== undefined, rtl), ...body],
     }],
   });
@@ -87,6 +88,13 @@ function pageFooter(label: string, rtl: boolean): Footer {
   const children = parts.map((part) => (part === '{page}' ? PageNumber.CURRENT : part === '{pages}' ? PageNumber.TOTAL_PAGES : part));
   return new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children })], ...(rtl ? { bidirectional: true } : {}) })],
+  });
+}
+
+/** A word on every page, above the text: a draft's "DRAFT". */
+function markHeader(mark: string, rtl: boolean): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: mark, bold: true, color: 'B00020', ...(rtl ? { rightToLeft: true } : {}) })], ...(rtl ? { bidirectional: true } : {}) })],
   });
 }
 

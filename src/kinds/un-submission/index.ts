@@ -60,6 +60,7 @@ export const unSubmission: Kind = {
       numbered: p.numberParagraphs ? paragraphNumbers(body) : new Map(),
       numberPages: p.numberPages,
       ...(options.pageLabel ? { pageLabel: options.pageLabel } : {}),
+      ...(options.mark ? { mark: options.mark } : {}),
     };
   },
   summary(statement) {
