@@ -70,12 +70,14 @@ beforeAll(async () => {
 });
 
 describe('the Word file of a UPR submission', () => {
-  it('starts with the heading block, then the title with the supporters’ footnote', () => {
-    expect(docx.paragraphs.slice(0, 4).map((p) => p.text)).toEqual([...HEADING, TITLE]);
+  it('starts with the heading block, then the title with the supporters’ footnote, marked "*" and not numbered', async () => {
+    expect(docx.paragraphs.slice(0, 4).map((p) => p.text)).toEqual([...HEADING, `${TITLE}*`]);
     const title = docx.paragraphs[3]!;
     expect(title.style).toBe('Title');
-    expect(title.xml).toMatch(/<w:footnoteReference w:id="1"\/>/);
-    expect(docx.footnotes.get('1')!.trim()).toBe(supportersNote(['Org B', 'Org C'], 'en'));
+    expect(title.xml).toMatch(/<w:footnoteReference w:customMarkFollows="1" w:id="1"\/><w:t>\*<\/w:t>/);
+    expect(docx.footnotes.get('1')!.trim()).toBe(`* ${supportersNote(['Org B', 'Org C'], 'en')}`);
+    // Word numbers only notes without a mark of their own: the text's notes are 1 and 2, as in every other format.
+    expect(await docx.part('word/footnotes.xml')).toMatch(/<w:footnote w:id="2">[\s\S]*?<w:footnoteRef\/>/);
     expect(docx.footnotes.get('1')).toContain('Org B and Org C');
   });
 
@@ -112,7 +114,8 @@ describe('the Word file of a UPR submission', () => {
     const document = await docx.part('word/document.xml');
     expect(docx.footnotes.get('2')!.trim()).toBe('Fourth cycle, forty-second session of the Working Group (January–February 2023).');
     expect(docx.footnotes.get('3')!.trim()).toBe('Pakistan Penal Code, 1860, sections 298-B and 298-C, inserted by Ordinance XX of 1984; see the Code.');
-    for (const id of ['1', '2', '3']) expect(document.match(new RegExp(`<w:footnoteReference w:id="${id}"/>`, 'g'))).toHaveLength(1);
+    expect(document.match(/<w:footnoteReference w:customMarkFollows="1" w:id="1"\/>/g)).toHaveLength(1);
+    for (const id of ['2', '3']) expect(document.match(new RegExp(`<w:footnoteReference w:id="${id}"/>`, 'g'))).toHaveLength(1);
     expect(docx.paragraphs.find((p) => p.text.startsWith('The Ahmadiyya'))!.xml).toContain('<w:footnoteReference w:id="2"/>');
     // A link in a footnote is a hyperlink of the footnotes part.
     const rels = await docx.part('word/_rels/footnotes.xml.rels');

@@ -11,7 +11,8 @@ const PLAIN_ID = /^rId\d+$/;
 /** Zip (DOS) dates cannot say anything earlier. */
 const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
 
-export async function reproducibleZip(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+/** `edit` may change the XML parts before they are written (a mark docx cannot write itself). */
+export async function reproducibleZip(bytes: Uint8Array, date: Date, edit: (parts: Map<string, string | Uint8Array>) => void = () => {}): Promise<Uint8Array> {
   const input = await JSZip.loadAsync(bytes);
   const names = Object.keys(input.files).filter((name) => !input.files[name]!.dir);
   names.sort((a, b) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
@@ -21,6 +22,7 @@ export async function reproducibleZip(bytes: Uint8Array, date: Date): Promise<Ui
     parts.set(name, /\.(xml|rels)$/.test(name) ? await file.async('string') : await file.async('uint8array'));
   }
   renumberRelationships(parts);
+  edit(parts);
 
   const stamp = new Date(Math.max(date.getTime(), ZIP_EPOCH));
   const output = new JSZip();

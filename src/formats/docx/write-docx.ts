@@ -64,7 +64,7 @@ export async function writeDocx(doc: WordDocument): Promise<Uint8Array> {
   });
   const core = corePropertiesXml({ title: doc.title, creator: doc.author, lang: doc.lang, date: doc.date });
   const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
-  return reproducibleZip(packed, doc.date);
+  return reproducibleZip(packed, doc.date, supporters ? markTitleNote : undefined);
 }
 
 function headingBlock(lines: readonly string[], rtl: boolean): FileChild[] {
@@ -89,6 +89,18 @@ function pageFooter(label: string, rtl: boolean): Footer {
   return new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children })], ...(rtl ? { bidirectional: true } : {}) })],
   });
+}
+
+/**
+ * The title's note is marked "*", as in every other format, not numbered: Word numbers only the
+ * notes without a mark of their own, so the text's notes are 1, 2, 3 in the Word file too.
+ */
+function markTitleNote(parts: Map<string, string | Uint8Array>): void {
+  const document = parts.get('word/document.xml');
+  const footnotes = parts.get('word/footnotes.xml');
+  if (typeof document !== 'string' || typeof footnotes !== 'string') return;
+  parts.set('word/document.xml', document.replace(/<w:footnoteReference w:id="1"\/>/, '<w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t>'));
+  parts.set('word/footnotes.xml', footnotes.replace(/(<w:footnote\b[^>]*w:id="1"[^>]*>[\s\S]*?)<w:footnoteRef\/>/, '$1<w:t>*</w:t>'));
 }
 
 /** A word on every page, above the text: a draft's "DRAFT". */
