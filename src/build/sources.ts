@@ -34,6 +34,8 @@ export async function readSources(root: string, outDir: string, options: { paths
   const entries = previous?.statements ?? {};
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   diagnostics.push(...foldersTaken(loaded.statements, entries, exists));
-  const failed = new Set(loaded.files.filter((f) => diagnostics.some((d) => d.file === f && d.severity === 'error')));
+  // A statement built as a proof in spite of its errors (a submission over its word limit) is built.
+  const proofs = new Set(loaded.statements.filter((s) => s.proof).map((s) => s.file));
+  const failed = new Set(loaded.files.filter((f) => !proofs.has(f) && diagnostics.some((d) => d.file === f && d.severity === 'error')));
   return { loaded, statements: withPublishedTranslations(loaded.statements, entries, exists), diagnostics, failed, exists };
 }

@@ -71,7 +71,7 @@ export function renderViews(inputs: RenderInputs): RenderedViews {
   const templates = inputs.templates.templates;
   const views: Views = {};
   if (want.has('word') && kind.wordDocument) {
-    const doc = kind.wordDocument(s, org, body, { date: inputs.documentDate ?? s.date.instant, ...(strings.page_of ? { pageLabel: strings.page_of } : {}), ...(s.draft ? { mark: strings.draft ?? 'DRAFT' } : {}) });
+    const doc = kind.wordDocument(s, org, body, { date: inputs.documentDate ?? s.date.instant, ...(strings.page_of ? { pageLabel: strings.page_of } : {}), ...(s.proof || s.draft ? { mark: s.proof ?? strings.draft ?? 'DRAFT' } : {}) });
     if (doc) views.word = doc;
   }
   const wantCard = want.has('card') && templates.card !== undefined;

@@ -54,8 +54,10 @@ export interface Kind {
   /**
    * Its checks, and the data its outputs need (kept in `statement.kindData`; needed only when
    * the input is `complete`). Called for every statement of the kind, valid or not elsewhere.
+   * `proof`, with errors of its own only: the statement is still built, as a proof marked with
+   * these words on every page, never listed or sent (a UN submission over its word limit).
    */
-  check?(input: KindInput): { data?: unknown; diagnostics: Diagnostic[] };
+  check?(input: KindInput): { data?: unknown; diagnostics: Diagnostic[]; proof?: string };
   /** The text as every format renders it (e.g. numbered paragraphs); the tree given is not changed. */
   transform?(body: Root, statement: Statement): Root;
   /** What its templates get besides the common view (e.g. `submission`). */

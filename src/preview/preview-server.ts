@@ -74,7 +74,8 @@ export async function startPreview(root: string, options: BuildOptions & { port?
         const page = await readFile(path.join(outDir, folder, 'index.html'), 'utf8').catch(() => '');
         const title = /<h1>([\s\S]*?)<\/h1>/.exec(page)?.[1] ?? slug;
         const wordCount = /<p class="word-count">([\s\S]*?)<\/p>/.exec(page)?.[1];
-        return sendHtml(response, proofPage({ folder, slug, title: title.replace(/<[^>]*>/g, ''), hasPdf, ...(text !== undefined ? { text } : {}), ...(wordCount ? { wordCount } : {}) }));
+        const notice = /<p class="draft-banner" role="note">([\s\S]*?)<\/p>/.exec(page)?.[1];
+        return sendHtml(response, proofPage({ folder, slug, title: title.replace(/<[^>]*>/g, ''), hasPdf, ...(text !== undefined ? { text } : {}), ...(wordCount ? { wordCount } : {}), ...(notice ? { notice } : {}) }));
       }
       let file = outputPath(outDir, pathname.replace(/^\/+/, '') || 'index.html');
       const info = await stat(file).catch(() => undefined);

@@ -20,6 +20,8 @@ export interface ProofInputs {
   hasPdf: boolean;
   /** e.g. "1,234 of 2,000 words (hrc-written-statement, general status)", for UN submissions. */
   wordCount?: string;
+  /** What the page says it is: a draft, or a proof over the word limit ("Over the word limit: not for submission"). */
+  notice?: string;
 }
 
 export function proofPage(inputs: ProofInputs): string {
@@ -45,7 +47,7 @@ pre { margin: 0; padding: 10px; overflow: auto; flex: 1; font: clamp(9px, calc((
 </style>
 </head>
 <body>
-<header><h1>${escapeXml(inputs.title)}</h1>${inputs.wordCount ? `<span id="word-count">${escapeXml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
+<header><h1>${escapeXml(inputs.title)}</h1>${inputs.notice ? `<strong id="notice">${escapeXml(inputs.notice)}</strong>` : ''}${inputs.wordCount ? `<span id="word-count">${escapeXml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
 <div class="panes">
 <section><h2>Web page</h2><iframe title="Web page" src="/${folder}/index.html"></iframe></section>
 ${inputs.hasPdf ? `<section><h2>PDF</h2><embed title="PDF" type="application/pdf" src="/${folder}/${slug}.pdf"></section>` : ''}

@@ -58,7 +58,8 @@ export function listingOf(statement: Statement): Listing {
     ...(statement.embargo ? { embargo: statement.embargo.instant.toISOString() } : {}),
     translations: statement.translations.map((t) => ({ lang: t.lang, folder: t.folder })),
     formats: allFormats().filter((f) => f.appliesTo(statement)).map((f) => f.name),
-    ...(statement.draft ? { draft: true as const } : {}),
+    // A draft, or a proof built in spite of its errors, is never listed.
+    ...(statement.draft || statement.proof ? { draft: true as const } : {}),
     ...latestCorrection(statement),
   };
 }

@@ -84,7 +84,9 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
   diagnostics.push(...(own?.diagnostics ?? []));
   if (!fields || !complete) return { diagnostics, data: written };
   diagnostics.push(...advice(file, fields, yaml, kind));
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, data: written };
+  // Errors of the kind's own that still let it build a proof (a submission over its word limit).
+  const proof = own?.proof !== undefined && diagnostics.every((d) => d.severity !== 'error' || own.diagnostics.includes(d)) ? own.proof : undefined;
+  if (!proof && diagnostics.some((d) => d.severity === 'error')) return { diagnostics, data: written };
   const slug = context.translation ? context.translation.slug : typeof data.slug === 'string' ? data.slug : fileSlug(file);
   const statement: Statement = {
     file,
@@ -105,6 +107,7 @@ export function parseStatement(file: string, bytes: Uint8Array, context: Stateme
     notes: fields.notes ?? [],
     organizations: fields.organizations ?? [],
     draft: fields.status === 'draft',
+    ...(proof ? { proof } : {}),
     corrections: (fields.corrections ?? []).map((c) => ({ date: parseMoment(c.date) as Moment, note: c.note })).sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime()),
     ...(own?.data !== undefined ? { kindData: own.data } : {}),
     body: split.body,

@@ -25,6 +25,8 @@ export interface Statement {
   organizations: string[];
   /** A draft is built for proofing but not published: not listed, marked DRAFT, never sent. */
   draft: boolean;
+  /** Built as a proof only, in spite of its errors, marked with these words on every page: never listed or sent. */
+  proof?: string;
   /** Corrections made after publication, oldest first. */
   corrections: { date: Moment; note: string }[];
   /** What the statement's kind found in it and its outputs need (plain data; kinds/ reads it). */

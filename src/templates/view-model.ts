@@ -80,8 +80,11 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     embargoIso: s.embargo?.instant.toISOString(),
     embargoed: s.embargo !== undefined,
     draft: s.draft,
-    // Search engines leave out what is not published yet: an embargoed statement, a draft.
-    noindex: s.embargo !== undefined || s.draft,
+    proof: s.proof,
+    /** The words at the top of every printed page: a proof's reason, or a draft's "DRAFT". */
+    pageMark: s.proof ?? (s.draft ? inputs.strings.draft ?? 'DRAFT' : undefined),
+    // Search engines leave out what is not published: an embargoed statement, a draft, a proof.
+    noindex: s.embargo !== undefined || s.draft || s.proof !== undefined,
     corrections: s.corrections.map((c) => ({ date: c.date.date, dateText: formatDate(c.date, s.lang), note: c.note })),
     corrected: s.corrections.length > 0,
     organizations: s.organizations,

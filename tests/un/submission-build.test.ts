@@ -11,6 +11,7 @@ import { countWordsInText } from '../../src/kinds/un-submission/word-count.ts';
 import { clarion, makeProject, read, statement } from '../support/project.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { readDocx } from './read-docx.ts';
+import { proofPage } from '../../src/preview/proof-page.ts';
 
 const SLUG = 'hrc55-ahmadiyya-places-of-worship';
 const firstWords = (text: string, n = 6) => text.replace(/\s+/g, ' ').trim().split(' ').slice(0, n).join(' ');
@@ -79,6 +80,28 @@ describe('word limits', () => {
     expect(result.stdout).toContain('statements/under.md:5:1 warning');
     expect(result.stdout).not.toMatch(/under\.md:\d+:\d+ error/);
     expect(result.stdout).toContain('statements/under.md 99 of 100 words (tiny, general status)');
+  });
+
+  it('still builds a submission over the limit, as a proof marked on every page, listed nowhere, and exits 1', async () => {
+    const dir = await makeProject({ 'statements/over.md': submission(101), 'statements/under.md': submission(99) });
+    await appendFile(path.join(dir, 'templates/un-submission/profiles.yaml'), '\ntiny:\n  name: Tiny test profile\n  limits:\n    general: 100\n  count_notes: true\n');
+    const result = await clarion(dir, 'build', '--formats', 'html,text,pdf,docx');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('statements/over.md:5:1 error the statement has 101 words; the limit for tiny (general status) is 100 — cut at least 1 word (submission)');
+    expect(result.stdout).toContain('statements/over.md → dist/over/index.html');
+    expect(result.stdout).not.toMatch(/failed: .*over\.md/);
+    const pdf = await readPdf(await readFile(path.join(dir, 'dist/over/over.pdf')));
+    for (const p of pdf.pages) expect(p.text).toContain('Over the word limit: not for submission');
+    expect((await readPdf(await readFile(path.join(dir, 'dist/under/under.pdf')))).text).not.toContain('Over the word limit');
+    const docx = await readDocx(await readFile(path.join(dir, 'dist/over/over.docx')));
+    expect(await docx.part('word/header1.xml')).toContain('Over the word limit: not for submission');
+    const page = await read(dir, 'dist/over/index.html');
+    expect(page).toContain('<p class="draft-banner" role="note">Over the word limit: not for submission</p>');
+    expect(page).toContain('<p class="word-count">101 of 100 words (tiny, general status)</p>');
+    expect(page).toContain('noindex');
+    expect(await read(dir, 'dist/index.html')).not.toContain('href="over/"');
+    expect(await read(dir, 'dist/index.html')).toContain('href="under/"');
+    expect(proofPage({ folder: 'over', slug: 'over', title: 'A submission', hasPdf: true, wordCount: '101 of 100 words (tiny, general status)', notice: 'Over the word limit: not for submission' })).toContain('<strong id="notice">Over the word limit: not for submission</strong><span id="word-count">101 of 100 words (tiny, general status)</span>');
   });
 
   it('requires a submission block, and a profile that exists', async () => {

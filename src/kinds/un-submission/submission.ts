@@ -27,7 +27,10 @@ export function submissionOf(statement: Statement): Submission {
   return statement.kindData as Submission;
 }
 
-export function checkSubmission(input: KindInput): { data?: Submission; diagnostics: Diagnostic[] } {
+/** What the pages of a submission over its word limit say: it is built so that staff see what to cut. */
+export const OVER_LIMIT_MARK = 'Over the word limit: not for submission';
+
+export function checkSubmission(input: KindInput): { data?: Submission; diagnostics: Diagnostic[]; proof?: string } {
   const { file, locate } = input;
   const fields = input.fields.submission as SubmissionFields | undefined;
   if (fields === undefined) {
@@ -64,5 +67,6 @@ export function checkSubmission(input: KindInput): { data?: Submission; diagnost
   const diagnostics: Diagnostic[] = verdict
     ? [{ file, ...locate(['submission'], { key: true }), severity: verdict.severity, rule: verdict.rule, field: 'submission', message: verdict.message, hint: verdict.hint }]
     : [];
-  return { data: { fields, profile, joint, words: { total: words.total, body: words.body, notes: words.notes, ...(limit !== undefined ? { limit } : {}) } }, diagnostics };
+  const over = verdict?.rule === 'over-word-limit';
+  return { data: { fields, profile, joint, words: { total: words.total, body: words.body, notes: words.notes, ...(limit !== undefined ? { limit } : {}) } }, diagnostics, ...(over ? { proof: OVER_LIMIT_MARK } : {}) };
 }
