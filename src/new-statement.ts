@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_KIND } from './kinds/index.ts';
+import { DEFAULT_KIND, kindNamed } from './kinds/index.ts';
 import { listKinds, ORGANIZATION_FILE, STATEMENTS_DIR, translationOf } from './sources/load-statements.ts';
 import { findSources } from './sources/find-sources.ts';
 import { splitFrontMatter } from './sources/split-front-matter.ts';
@@ -29,7 +29,8 @@ export interface NewStatementOptions {
 }
 
 /** The text of a new statement. Pure. */
-export function newStatementText(options: { title: string; date: string; kind: string; lang?: string; location?: string }): string {
+export function newStatementText(options: { title: string; date: string; kind: string; lang?: string; location?: string; kindSettings?: unknown }): string {
+  const kind = kindNamed(options.kind);
   const field = (name: string, value: unknown) => stringify({ [name]: value }, { lineWidth: 0 }).trimEnd();
   const lines = [
     '---',
@@ -41,6 +42,7 @@ export function newStatementText(options: { title: string; date: string; kind: s
     '# summary: One or two sentences for listings, search engines and social media (300 characters at most).',
     '# tags: [human rights, freedom of religion]',
     ...(options.kind !== DEFAULT_KIND ? [field('kind', options.kind)] : [`# kind: ${DEFAULT_KIND}`]),
+    ...(kind.starter?.(options.kindSettings) ?? []),
     ...(options.lang ? [field('lang', options.lang)] : ['# lang: en']),
     '# contacts:            (default: the contacts in statements/organization.yaml)',
     '#   - name: A. Example',
@@ -52,7 +54,7 @@ export function newStatementText(options: { title: string; date: string; kind: s
     '# organizations: [Co-signing Organisation]   (for joint statements)',
     '---',
     '',
-    'Write the statement here. The dateline is added to this first paragraph.',
+    kind.starterText ?? 'Write the statement here. The dateline is added to this first paragraph.',
     '',
   ];
   return lines.join('\n');
@@ -79,7 +81,10 @@ export async function newStatement(root: string, options: NewStatementOptions): 
   // The file gets the tag's standard form (--lang EN writes "lang: en").
   const wanted = options.lang === undefined ? undefined : standardLanguageTag(options.lang);
   const lang = wanted !== undefined && wanted !== org?.lang ? wanted : undefined;
-  await writeAtomic(root, file, newStatementText({ title, date, kind, ...(lang ? { lang } : {}) }));
+  // A kind's settings name its choices (the UN profiles of the project).
+  const loadSettings = kindNamed(kind).loadSettings;
+  const kindSettings = loadSettings ? (await loadSettings((f) => readFile(path.join(root, f), 'utf8').catch(() => undefined))).settings : undefined;
+  await writeAtomic(root, file, newStatementText({ title, date, kind, ...(lang ? { lang } : {}), kindSettings }));
   return file;
 }
 

@@ -21,6 +21,19 @@ describe('clarion new', () => {
     expect(check.code).toBe(0);
   });
 
+  it('writes a UN submission with its submission block, every field explained, that passes check and builds', async () => {
+    const dir = await makeProject({});
+    expect((await clarion(dir, 'new', 'Places of worship', '--kind', 'un-submission')).code).toBe(0);
+    const text = await readFile(path.join(dir, 'statements/places-of-worship.md'), 'utf8');
+    expect(text).toContain('kind: un-submission\nsubmission:\n  profile: hrc-written-statement   # the rules that apply: one of hrc-written-statement, upr-stakeholder, treaty-body, generic of templates/un-submission/profiles.yaml\n');
+    for (const field of ['body:', 'session:', 'agenda_item:', 'status:', '# submitters:', '# supporters:']) expect(text).toMatch(new RegExp(`\\n  ${field}[^\\n]*# `));
+    const checked = await clarion(dir, 'check');
+    expect(checked.stdout).not.toMatch(/ error /);
+    expect(checked.stdout).toContain('statements/places-of-worship.md 24 of 2,000 words (hrc-written-statement, general status)');
+    expect((await clarion(dir, 'build', '--formats', 'html,text,docx')).code).toBe(0);
+    expect(existsSync(path.join(dir, 'dist/places-of-worship/places-of-worship.docx'))).toBe(true);
+  });
+
   it('refuses an existing file, an unknown kind and a bad language, saying what to do', async () => {
     const dir = await makeProject({});
     expect((await clarion(dir, 'new', 'Same')).code).toBe(0);

@@ -66,6 +66,10 @@ export interface Kind {
   textParts?(statement: Statement, organization: Organization, width: number): Record<string, string>;
   /** Its Word file, when it has one. */
   wordDocument?(statement: Statement, organization: Organization, body: Root, options: { date: Date; pageLabel?: string; mark?: string }): WordDocument | undefined;
+  /** Front-matter lines of its own for `clarion new`, every field explained (its settings, e.g. the profiles, to name the choices). */
+  starter?(settings: unknown): string[];
+  /** What the first paragraph of a new statement says. */
+  starterText?: string;
   /** Its line in the reports of check and build. */
   summary?(statement: Statement): KindSummary | undefined;
 }

@@ -63,6 +63,21 @@ export const unSubmission: Kind = {
       ...(options.mark ? { mark: options.mark } : {}),
     };
   },
+  starter(settings) {
+    const profiles = [...((settings as ReadonlyMap<string, unknown> | undefined)?.keys() ?? [])];
+    return [
+      'submission:',
+      `  profile: hrc-written-statement   # the rules that apply: one of ${profiles.join(', ') || 'the entries'} of templates/un-submission/profiles.yaml`,
+      '  body: Human Rights Council       # the UN body the statement goes to',
+      '  session: 55                      # the session number (or its name)',
+      '  agenda_item: 4                   # the agenda item (1-10); for the UPR or a treaty body, write instead: country: Pakistan',
+      '  status: general                  # your organisation\'s ECOSOC consultative status: general, special or roster',
+      '  # submitters:                    # co-submitting organisations and their status (a joint statement)',
+      '  #   - { name: Example Rights Watch, status: special }',
+      '  # supporters: [Example Network]  # organisations without status that share the views (named in a note to the title)',
+    ];
+  },
+  starterText: 'Write the statement here. Its paragraphs are numbered when the profile asks; the first block above the title is made from the submission fields.',
   summary(statement) {
     const s = submissionOf(statement);
     return { file: statement.file, words: s.words.total, ...(s.words.limit !== undefined ? { limit: s.words.limit } : {}), profile: s.profile.id, status: s.fields.status, joint: s.joint };
