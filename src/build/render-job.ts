@@ -14,6 +14,7 @@ import { renderViews } from '../formats/views.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
+import { localContact, missingTextWarnings, organizationIn, rolesIn } from '../sources/organization-language.ts';
 import type { Statement } from '../sources/statement.ts';
 import { loadProject, type Project } from '../project/load-project.ts';
 import { loadTemplateSet, TemplateError, type TemplateSet } from '../project/load-template-set.ts';
@@ -93,8 +94,9 @@ export function createRenderer(setup: RenderSetup, given?: Project): Renderer {
 
 type JobSetup = Omit<RenderSetup, 'formats'> & { project: Project; formats: OutputFormat[]; typography: ReturnType<typeof languageTypography> };
 
-async function renderJob(statement: Statement, templates: TemplateSet, setup: JobSetup, diagnostics: Diagnostic[], resolveImage: (url: string) => { href: string } | { problem: string; hint: string }): Promise<RenderedJob | undefined> {
-  const { organization } = setup;
+async function renderJob(source: Statement, templates: TemplateSet, setup: JobSetup, diagnostics: Diagnostic[], resolveImage: (url: string) => { href: string } | { problem: string; hint: string }): Promise<RenderedJob | undefined> {
+  // The organisation in the statement's language: its name, about, address and contact roles.
+  const { organization, statement } = inLanguage(setup.organization, source, diagnostics);
   const loaded = setup.project.strings(statement.lang);
   // One warning per statement that lists every template word missing in its language.
   const missingWords = localeWarning(statement.lang, loaded, { file: statement.file });
@@ -128,6 +130,17 @@ async function renderJob(statement: Statement, templates: TemplateSet, setup: Jo
   }
   const { word: _word, ...views } = rendered.views;
   return { statement, made, views, ...(pageUrl ? { pageUrl } : {}) };
+}
+
+/** The organisation and the statement's contacts in its language, and a warning for each text that is not. */
+function inLanguage(profile: Organization, statement: Statement, diagnostics: Diagnostic[]): { organization: Organization; statement: Statement } {
+  const local = organizationIn(profile, statement.lang);
+  if (local.organization === profile) return { organization: profile, statement };
+  const roles = rolesIn(profile, statement.lang);
+  const missingRoles: string[] = [];
+  const contacts = statement.contacts.map((c) => localContact(c, roles, missingRoles));
+  diagnostics.push(...missingTextWarnings(profile, statement.lang, [...local.missing.filter((m) => !m.startsWith('role ')), ...new Set(missingRoles)]));
+  return { organization: local.organization, statement: { ...statement, contacts } };
 }
 
 /** From a statement's folder up to the output folder: `../` or `../../`. */

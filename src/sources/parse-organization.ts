@@ -5,7 +5,8 @@ import { explainIssues } from './explain-issues.ts';
 import { langFieldProblem } from './explain-language-tag.ts';
 import { standardLanguageTag } from './language-tag.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { contactSchema, organizationDefaults, organizationFieldNames, organizationSchema, type Organization } from './schema.ts';
+import { fieldNamesAt } from './schema-fields.ts';
+import { organizationDefaults, organizationFieldNames, organizationSchema, type Organization } from './schema.ts';
 
 export interface ParsedOrganization {
   organization?: Organization;
@@ -24,14 +25,21 @@ export function parseOrganization(file: string, bytes: Uint8Array): ParsedOrgani
   }
   const result = organizationSchema.safeParse(yaml.data);
   if (!result.success) {
-    const fieldsAt = (path: readonly (string | number)[]) => (path.length === 0 ? organizationFieldNames : Object.keys(contactSchema.shape));
+    const fieldsAt = (path: readonly (string | number)[]) => fieldNamesAt(organizationSchema, path);
     return { diagnostics: sortDiagnostics([...yaml.diagnostics, ...explainIssues(result.error.issues, { file, yaml, data: yaml.data, fieldsAt })]) };
   }
   const lang = result.data.lang;
   const langProblem = lang === undefined ? undefined : langFieldProblem(lang);
-  const diagnostics: Diagnostic[] = sortDiagnostics([...yaml.diagnostics, ...(langProblem ? [{ file, ...yaml.locate(['lang']), field: 'lang', ...langProblem }] : [])]);
+  // Each language of `languages:` is a language tag, in its standard form.
+  const languageProblems = Object.keys(result.data.languages ?? {}).flatMap((tag) => {
+    const problem = langFieldProblem(tag);
+    return problem ? [{ file, ...yaml.locate(['languages', tag], { key: true }), field: `languages.${tag}`, ...problem }] : [];
+  });
+  const diagnostics: Diagnostic[] = sortDiagnostics([...yaml.diagnostics, ...(langProblem ? [{ file, ...yaml.locate(['lang']), field: 'lang', ...langProblem }] : []), ...languageProblems]);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { organization: { ...organizationDefaults, contacts: [], ...result.data, ...(lang ? { lang: standardLanguageTag(lang) } : {}) }, diagnostics };
+  const languages = result.data.languages && Object.fromEntries(Object.entries(result.data.languages).map(([tag, texts]) => [standardLanguageTag(tag), texts]));
+  const positions = Object.fromEntries(['name', 'about', 'address', 'contacts', 'languages'].map((field) => [field, yaml.locate([field], { key: true })]));
+  return { organization: { ...organizationDefaults, contacts: [], ...result.data, ...(lang ? { lang: standardLanguageTag(lang) } : {}), ...(languages ? { languages } : {}), positions }, diagnostics };
 }
 
 export function missingOrganization(file: string): Diagnostic {

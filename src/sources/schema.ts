@@ -124,6 +124,18 @@ export const organizationSchema = z
     allow_html: z.boolean().optional().describe('Pass raw HTML in Markdown through to the web page (default false)'),
     press_email: z.email().optional().describe('From address of emailed releases (default: the first contact with an email)'),
     email_attach_pdf: z.boolean().optional().describe('Attach the PDF to emailed releases (default false)'),
+    languages: z
+      .record(
+        z.string(),
+        z.strictObject({
+          name: text.min(1).optional().describe("The organisation's name in this language"),
+          about: text.min(1).optional().describe('"About" boilerplate in this language, in Markdown'),
+          address: text.min(1).optional().describe('Postal address in this language'),
+          roles: z.record(z.string(), text.min(1)).optional().describe('Contact roles in this language, by the role as written in contacts'),
+        }),
+      )
+      .optional()
+      .describe("The organisation's texts in other languages, by language tag (fr, ur...): statements in that language use them"),
   })
   .describe('The organisation profile, statements/organization.yaml');
 
@@ -142,6 +154,10 @@ export const organizationDefaults = {
 
 export type Organization = OrganizationFields & {
   [K in keyof typeof organizationDefaults]-?: NonNullable<OrganizationFields[K]>;
-} & { contacts: Contact[] };
+} & {
+  contacts: Contact[];
+  /** Where each field is written in the profile, for problems about it. */
+  positions?: Record<string, { line: number; column: number }>;
+};
 
 export const organizationFieldNames = Object.keys(organizationSchema.shape);

@@ -7,6 +7,7 @@ import type Handlebars from 'handlebars';
 import { displayWidth } from '../markdown/text/index.ts';
 import { parseMoment, type Moment } from '../util/moments.ts';
 import { datelineParts, datelineText, formatDate, releaseLine, type DatelineStyle } from './format.ts';
+import { formatMessage } from './messages.ts';
 
 export const HELPER_NAMES = ['eq', 'join', 'upper', 'json', 'formatDate', 'dateline', 'releaseLine', 't', 'underline', 'cssString', 'cssPageCounter'] as const;
 
@@ -72,10 +73,11 @@ export function registerHelpers(env: typeof Handlebars): void {
     const parts = text.split(/(\{page\}|\{pages\})/).filter(Boolean);
     return new env.SafeString(parts.map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p))).join(' '));
   });
-  /** {{t "page_of" page=1 pages=3}}: a locale string with {placeholders} filled in. */
+  /** {{t "about" name=organization.name}}: a locale message (ICU MessageFormat) with its arguments. */
   env.registerHelper('t', function (key: unknown, options: Options) {
-    const text = root(options).strings[String(key)] ?? String(key);
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(options.hash?.[name] ?? `{${name}}`));
+    const r = root(options);
+    const text = r.strings[String(key)] ?? String(key);
+    return formatMessage(text, r.lang, options.hash ?? {});
   });
 }
 

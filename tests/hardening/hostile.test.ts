@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkFixturesProject, clarion, listFiles, makeProject, read, statement } from '../support/project.ts';
 import { DOT_PNG, hostileProject, normalizeSummary, within } from './support.ts';
 
-const FIELDS = 'the fields here are title, subtitle, date, location, lang, kind, summary, tags, embargo, contacts, notes, slug, organizations, submission';
+const FIELDS = 'the fields here are title, subtitle, date, location, lang, kind, summary, tags, embargo, contacts, notes, slug, organizations, status, corrections, submission';
 const TOO_DEEP = 'nest at most 50 levels; this is usually text pasted with stray ">" or indentation (too-deep)';
 const TOO_DEEP_BRACKETS = 'nest at most 50 levels; this is usually text pasted with stray "[" and "]" (too-deep)';
 const UNSAFE = 'links may only go to http://, https://, mailto: or tel: addresses (unsafe-link)';

@@ -7,13 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../src/report/diagnostic.ts';
 import { loadStrings, localeWarning, lookupChain } from '../../src/project/locales.ts';
+import { formatMessage, isMessage } from '../../src/templates/messages.ts';
 import { repoRoot } from './render-card.ts';
 
 const localesDir = path.join(repoRoot, 'templates/locales');
 const readYaml = (file: string) => parse(readFileSync(path.join(localesDir, file), 'utf8')) as Record<string, unknown>;
 const english = readYaml('en.yaml');
 const shipped = readdirSync(localesDir).filter((f) => f.endsWith('.yaml') && f !== 'en.yaml').sort();
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The arguments a message takes (an ICU select on `name_initial` takes `name`). */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]!.replace(/_initial$/, '')))].sort();
 
 describe('the shipped locales', () => {
   it('include French, Spanish, Arabic, Urdu and German', () => {
@@ -27,6 +29,7 @@ describe('the shipped locales', () => {
       expect(typeof own[key], `${file} ${key}`).toBe('string');
       expect((own[key] as string).trim(), `${file} ${key}`).not.toBe('');
       expect(placeholders(own[key] as string), `${file} ${key}`).toEqual(placeholders(String(value)));
+      expect(isMessage(own[key] as string), `${file} ${key} is ICU MessageFormat`).toBe(true);
     }
     const loaded = loadStrings(localesDir, file.slice(0, -5));
     expect(loaded.missing).toEqual([]);
@@ -146,5 +149,29 @@ describe('looking up the words of a language', () => {
     await writeFile(file, englishYaml.replace('FOR IMMEDIATE RELEASE', 'PARA DIFUSIÓN INMEDIATA'));
     await utimes(file, new Date(2_000_000), new Date(2_000_000));
     expect(loadStrings(dir, 'es').missing).toEqual([]);
+  });
+});
+
+describe('the words the templates use', () => {
+  const templatesDir = path.join(path.dirname(localesDir));
+  const used = new Set<string>();
+  for (const file of readdirSync(templatesDir, { recursive: true }) as string[]) {
+    if (!file.endsWith('.hbs')) continue;
+    for (const m of readFileSync(path.join(templatesDir, file), 'utf8').matchAll(/\(?t "([a-z_]+)"/g)) used.add(m[1]!);
+  }
+
+  it('are found in the templates', () => {
+    expect(used.size).toBeGreaterThan(10);
+  });
+
+  it.each(shipped)('are all in %s', (file) => {
+    const own = readYaml(file);
+    expect([...used].filter((key) => typeof own[key] !== 'string')).toEqual([]);
+  });
+
+  it('follow the grammar of each language: French elides "de" before a vowel', () => {
+    const about = (readYaml('fr.yaml') as Record<string, string>).about!;
+    expect(formatMessage(about, 'fr', { name: 'Ahmadiyya Muslim Community Press Office' })).toBe('À propos d’Ahmadiyya Muslim Community Press Office');
+    expect(formatMessage(about, 'fr', { name: 'Bureau de presse' })).toBe('À propos de Bureau de presse');
   });
 });

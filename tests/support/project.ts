@@ -20,6 +20,12 @@ contacts:
     role: Press Secretary
     email: press@example.org
     phone: +44 20 7946 0000
+languages:
+  fr: { name: Fixture Press Office, about: Le Fixture Press Office parle pour une communauté d’exemple. Il n’existe que dans les tests., roles: { Press Secretary: Attaché de presse } }
+  de: { name: Fixture Press Office, about: Das Fixture Press Office spricht für eine Beispielgemeinschaft. Es gibt es nur in Tests., roles: { Press Secretary: Pressesprecher } }
+  es: { name: Fixture Press Office, about: La Fixture Press Office habla por una comunidad de ejemplo. Solo existe en las pruebas., roles: { Press Secretary: Secretario de prensa } }
+  ar: { name: Fixture Press Office, about: يتحدث المكتب الصحفي باسم جماعة افتراضية. لا وجود له إلا في الاختبارات., roles: { Press Secretary: السكرتير الصحفي } }
+  ur: { name: Fixture Press Office, about: فکسچر پریس آفس ایک فرضی جماعت کی نمائندگی کرتا ہے۔ یہ صرف ٹیسٹ میں موجود ہے۔, roles: { Press Secretary: پریس سیکرٹری } }
 timezone: Europe/London
 `;
 
