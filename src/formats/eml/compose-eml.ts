@@ -104,11 +104,17 @@ function baseBoundary(input: EmlInput): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-function headersOf(input: EmlInput): Record<string, string> {
+function headersOf(input: EmlInput): Record<string, string | { prepared: true; value: string }> {
   return {
     ...(input.draft ? { 'X-Unsent': '1' } : {}),
-    ...(input.unsubscribe ? { 'List-Unsubscribe': `<${unsubscribeUrl(input.unsubscribe)}>` } : {}),
+    ...(input.unsubscribe ? { 'List-Unsubscribe': listUnsubscribe(input.unsubscribe) } : {}),
   };
+}
+
+/** On the header's own line when it fits in 78 characters (the composer would fold it anyway); else folded by the composer. */
+function listUnsubscribe(address: string): string | { prepared: true; value: string } {
+  const value = `<${unsubscribeUrl(address)}>`;
+  return `List-Unsubscribe: ${value}`.length <= 78 ? { prepared: true, value } : value;
 }
 
 /** A mailto: URL (RFC 6068) asking to unsubscribe; what an address may hold beyond letters and digits is percent-encoded. */
