@@ -22,7 +22,7 @@ import type { Statement } from '../sources/statement.ts';
 import { GITIGNORE, ignoreSendState, SEND_STATE_DIR } from './ignore-send-state.ts';
 import type { Recipient } from './read-recipients.ts';
 import { readPressList } from './read-press-list.ts';
-import { failureLine, outcomeLine, plural, unsubscribedLine } from './send-report.ts';
+import { failureLine, outcomeLine, plural, unsubscribedLine, unsubscribedSummary } from './send-report.ts';
 import { readSendLog, SendLockedError, sendLogPath } from './send-log.ts';
 import { sendRelease, type Release, type SendOutcome, type SendTransport } from './send-release.ts';
 
@@ -70,7 +70,7 @@ export async function sendCommand(io: Io, options: SendCommandOptions, hooks: Se
   const logShown = path.relative(root, logFile).split(path.sep).join('/');
   io.stdout(`From: ${release.from.name} <${release.from.address}>\nSubject: ${release.subject}\n`);
   for (const r of list.unsubscribed) io.stdout(unsubscribedLine(r, options.to!) + '\n');
-  const unsubscribed = list.unsubscribed.length ? `; ${list.unsubscribed.length} unsubscribed, sent nothing` : '';
+  const unsubscribed = unsubscribedSummary(list.unsubscribed.length);
   const progress = (o: SendOutcome) => io.stdout(outcomeLine(o) + '\n');
   if (!options.yes) {
     // A dry run: who would get what.
@@ -134,7 +134,7 @@ interface Sending {
   logFile: string;
   logShown: string;
   progress: (o: SendOutcome) => void;
-  /** "; N unsubscribed, sent nothing" for the summary, or "". */
+  /** For the summary: see unsubscribedSummary. */
   unsubscribed: string;
   rate: number | undefined;
   env: NodeJS.ProcessEnv;

@@ -26,6 +26,11 @@ export function unsubscribedLine(r: Recipient, listPath: string): string {
   return `unsubscribed ${who(r)} (${listPath}:${r.line}): sent nothing`;
 }
 
+/** "; N unsubscribed, sent nothing", added to the summary; "" when the list marks nobody. */
+export function unsubscribedSummary(n: number): string {
+  return n ? `; ${n} unsubscribed, sent nothing` : '';
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
