@@ -115,8 +115,9 @@ function columnsByContent(cells: string[]): Columns {
   return { email, ...(email > 0 ? { name: email - 1 } : {}) };
 }
 
+/** The whole cell is an address (a header such as "Twitter (@handle)" is not). */
 function looksLikeAddress(cell: string): boolean {
-  return /\S@\S/.test(cell);
+  return /^[^\s@()<>,;"]+@[^\s@()<>,;"]+\.[^\s@()<>,;"]+$/.test(cell.trim());
 }
 
 function nameOf(cells: string[], columns: Columns): string {

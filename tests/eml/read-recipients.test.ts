@@ -101,6 +101,7 @@ describe('readRecipients: lists saved from spreadsheets', () => {
     // A header that names no email column we know: the column found under it.
     expect(people(read('l.csv', 'Nom;Courriel\nJean Dupont;jean@presse.example\n'))).toEqual([['Jean Dupont', 'jean@presse.example', 2]]);
     expect(people(read('l.csv', 'First name,Last name,Courriel\nJean,Dupont,jean@presse.example\n'))).toEqual([['Jean Dupont', 'jean@presse.example', 2]]);
+    expect(people(read('l.csv', 'Name,Twitter (@handle),Email\nJean,@jean,jean@presse.example\n'))).toEqual([['Jean', 'jean@presse.example', 2]]);
   });
 
   it('reads UTF-8 with or without a BOM, with CRLF or LF, and skips empty rows', () => {
