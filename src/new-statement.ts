@@ -1,6 +1,7 @@
 /**
  * `clarion new "Title"`: a new statement file with the required fields filled in and every
- * optional field as a comment, so staff never start from a blank file.
+ * optional field as a comment, so staff never start from a blank file. It also keeps the send
+ * state (`.clarion/`, which holds the press list) out of git, in the project's .gitignore.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { parseOrganization } from './sources/parse-organization.ts';
 import { languageTagProblem } from './sources/explain-language-tag.ts';
 import { standardLanguageTag } from './sources/language-tag.ts';
 import { TITLE_MAX } from './sources/schema.ts';
+import { ignoreSendState } from './send/ignore-send-state.ts';
 import { suggest } from './util/suggest.ts';
 import { writeAtomic } from './write/write-atomic.ts';
 
@@ -85,6 +87,8 @@ export async function newStatement(root: string, options: NewStatementOptions): 
   const loadSettings = kindNamed(kind).loadSettings;
   const kindSettings = loadSettings ? (await loadSettings((f) => readFile(path.join(root, f), 'utf8').catch(() => undefined))).settings : undefined;
   await writeAtomic(root, file, newStatementText({ title, date, kind, ...(lang ? { lang } : {}), kindSettings }));
+  // A .gitignore that cannot be written does not stop the statement: clarion send tries again.
+  await ignoreSendState(root).catch(() => undefined);
   return file;
 }
 

@@ -10,12 +10,13 @@ export const sendCommand: CommandSpec = {
   name: 'send',
   summary: 'email the built release to a press list (a dry run unless --yes)',
   description:
-    'Emails the release that clarion build wrote to every address of the press list, one message each. Without --yes, a dry run lists who would get what. The SMTP server comes from CLARION_SMTP_URL only. A rerun skips everyone the send log shows as sent.',
+    'Emails the release that clarion build wrote to every address of the press list, one message each, except those the list marks as unsubscribed. Without --yes, a dry run lists who would get what. Nothing is sent while the list has bad rows, unless --skip-bad. The SMTP server comes from CLARION_SMTP_URL only. A rerun skips everyone the send log shows as sent.',
   declare(command) {
     command
       .argument('<statement>', "the statement's source path or slug")
-      .addOption(valueOption('--to <list>', 'the press list, a CSV file (name,email) or a YAML list of {name, email}', 'press-list.csv').makeOptionMandatory())
+      .addOption(valueOption('--to <list>', 'the press list: CSV as a spreadsheet saves it (comma, semicolon or tab; a header line with "email", or none), or a YAML list of {name, email}', 'press-list.csv').makeOptionMandatory())
       .addOption(new Option('--yes', 'really send (without it, a dry run lists who would get what)'))
+      .addOption(new Option('--skip-bad', 'skip the rows of the list that cannot be sent to (an invalid address, too few fields) instead of sending nothing'))
       .addOption(new Option('--correction', 'send the corrected release again, its subject marked as a correction, to those of the list who got it before'))
       .addOption(valueOption('--rate <n>', 'messages per minute at most (default 60)', '60', rate))
       .addOption(outOption('the folder the release was built into'))

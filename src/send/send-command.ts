@@ -1,8 +1,9 @@
 /**
- * `clarion send <statement> --to <list> [--yes] [--rate N] [--out dist]`: emails the release that
- * `clarion build` wrote (`<out>/<slug>/<slug>.txt` and `<out>/<slug>/email.html`, and the PDF
- * when the organisation sets `email_attach_pdf`) to every address of a press list, one message
- * per recipient. A dry run unless --yes. The SMTP server comes from CLARION_SMTP_URL only.
+ * `clarion send <statement> --to <list> [--yes] [--skip-bad] [--rate N] [--out dist]`: emails the
+ * release that `clarion build` wrote (`<out>/<slug>/<slug>.txt` and `<out>/<slug>/email.html`,
+ * and the PDF when the organisation sets `email_attach_pdf`) to every address of a press list,
+ * one message per recipient, except those the list marks as unsubscribed. A dry run unless --yes.
+ * The SMTP server comes from CLARION_SMTP_URL only.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -18,7 +19,10 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../report/di
 import { loadStatements, ORGANIZATION_FILE, type LoadedStatements } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { readRecipients, type Recipient } from './read-recipients.ts';
+import { GITIGNORE, ignoreSendState, SEND_STATE_DIR } from './ignore-send-state.ts';
+import type { Recipient } from './read-recipients.ts';
+import { readPressList } from './read-press-list.ts';
+import { failureLine, outcomeLine, plural, unsubscribedLine, unsubscribedSummary } from './send-report.ts';
 import { readSendLog, SendLockedError, sendLogPath } from './send-log.ts';
 import { sendRelease, type Release, type SendOutcome, type SendTransport } from './send-release.ts';
 
@@ -34,18 +38,23 @@ export interface SendHooks {
   signal?: AbortSignal;
 }
 
-type Fail = (diagnostics: Diagnostic[]) => number;
+type Fail = (diagnostics: Diagnostic[], why?: string) => number;
 
-export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 'to' | 'yes' | 'rate' | 'out' | 'correction'>, hooks: SendHooks = {}): Promise<number> {
+export type SendCommandOptions = Pick<CliOptions, 'paths' | 'to' | 'yes' | 'rate' | 'out' | 'correction'> & {
+  /** Skip the rows of the list that cannot be sent to, instead of sending nothing. */
+  skipBad?: boolean;
+};
+
+export async function sendCommand(io: Io, options: SendCommandOptions, hooks: SendHooks = {}): Promise<number> {
   const root = io.cwd;
   const env = hooks.env ?? process.env;
-  const fail: Fail = (diagnostics) => {
-    io.stderr(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n') + '\nNothing was sent.\n');
+  const fail: Fail = (diagnostics, why) => {
+    io.stderr(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n') + `\nNothing was sent${why ? `: ${why}` : '.'}\n`);
     return 1;
   };
   // The press list, then the statement and the release as built: every problem before anything is sent.
-  const list = await readList(io, root, options.to!);
-  if ('diagnostics' in list) return fail(list.diagnostics);
+  const list = await readPressList(io, root, options.to!, options.skipBad ?? false);
+  if ('diagnostics' in list) return fail(list.diagnostics, list.why);
   const prepared = await prepareRelease(io, root, options);
   if ('diagnostics' in prepared) return fail(prepared.diagnostics);
   const { statement } = prepared;
@@ -60,6 +69,8 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
   }
   const logShown = path.relative(root, logFile).split(path.sep).join('/');
   io.stdout(`From: ${release.from.name} <${release.from.address}>\nSubject: ${release.subject}\n`);
+  for (const r of list.unsubscribed) io.stdout(unsubscribedLine(r, options.to!) + '\n');
+  const unsubscribed = unsubscribedSummary(list.unsubscribed.length);
   const progress = (o: SendOutcome) => io.stdout(outcomeLine(o) + '\n');
   if (!options.yes) {
     // A dry run: who would get what.
@@ -67,25 +78,12 @@ export async function sendCommand(io: Io, options: Pick<CliOptions, 'paths' | 't
     const n = result.counts['would-send'];
     let summary = `Dry run: ${plural(n, 'message')} would be sent`;
     if (result.counts.skipped) summary += `; ${plural(result.counts.skipped, 'recipient')} already had it (${logShown})`;
-    summary += '. Nothing was sent: add --yes to send.';
+    summary += `${unsubscribed}. Nothing was sent: add --yes to send.`;
     if (!env[SMTP_URL_VARIABLE]) summary += ` Set ${SMTP_URL_VARIABLE} first (e.g. smtp://user:password@smtp.example.org:587).`;
     io.stdout(summary + '\n');
     return 0;
   }
-  return sendForReal(io, { release, recipients, logFile, logShown, progress, rate: options.rate, env, hooks });
-}
-
-async function readList(io: Io, root: string, listPath: string): Promise<{ recipients: Recipient[] } | { diagnostics: Diagnostic[] }> {
-  let listBytes: Uint8Array;
-  try {
-    listBytes = await readFile(path.resolve(root, listPath));
-  } catch {
-    return { diagnostics: [{ file: listPath, line: 1, column: 1, severity: 'error', rule: 'missing-list', field: 'recipients', message: 'the press list does not exist', hint: 'give the path of a .csv (name,email) or .yaml file' }] };
-  }
-  const list = readRecipients(listPath, listBytes);
-  if (list.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: list.diagnostics };
-  if (list.diagnostics.length) io.stderr(sortDiagnostics(list.diagnostics).map(formatDiagnostic).join('\n') + '\n');
-  return { recipients: list.recipients };
+  return sendForReal(io, { root, release, recipients, logFile, logShown, progress, unsubscribed, rate: options.rate, env, hooks });
 }
 
 /** The statement, its organisation's sender address, and the release as `clarion build` wrote it. */
@@ -114,26 +112,30 @@ async function prepareRelease(io: Io, root: string, options: Pick<CliOptions, 'p
   const pdf = organization.email_attach_pdf ? await readBuilt(`${statement.slug}.pdf`, ' --formats html,text,pdf') : undefined;
   if (missing.length || !text || !html) return { diagnostics: missing };
   for (const warning of await staleBuild(root, statement.file, path.join(outDir, statement.slug, `${statement.slug}.txt`))) io.stderr(formatDiagnostic(warning) + '\n');
+  const unsubscribe = organization.unsubscribe_email ?? from.address;
   const canonical = organization.website ? new URL(`${statement.slug}/`, organization.website.endsWith('/') ? organization.website : `${organization.website}/`).href : undefined;
   const release: Release = {
     slug: statement.slug,
     subject: emailSubject(statement, organization),
-    date: statement.date.instant,
     messageIdBase: messageId(statement.slug, statement.date.date, messageIdDomain(organization.website, from.address)),
     text: new TextDecoder().decode(text),
     html: emailSafeHtml(new TextDecoder().decode(html), canonical ? { baseUrl: canonical } : {}),
     from,
+    unsubscribe,
     ...(pdf ? { attachments: [{ filename: `${statement.slug}.pdf`, content: new Uint8Array(pdf), contentType: 'application/pdf' } satisfies EmlAttachment] } : {}),
   };
   return { release, statement };
 }
 
 interface Sending {
+  root: string;
   release: Release;
   recipients: Recipient[];
   logFile: string;
   logShown: string;
   progress: (o: SendOutcome) => void;
+  /** For the summary: see unsubscribedSummary. */
+  unsubscribed: string;
   rate: number | undefined;
   env: NodeJS.ProcessEnv;
   hooks: SendHooks;
@@ -148,6 +150,7 @@ async function sendForReal(io: Io, job: Sending): Promise<number> {
     return 1;
   }
   io.stdout(`Sending through ${server}, ${job.rate ?? 60} messages a minute at most\n`);
+  await keepSendStateOutOfGit(io, job.root);
   const transport = (hooks.createTransport ?? ((u: string) => createTransport(u) as unknown as SendTransport))(url);
   const onInterrupt = () => io.stderr('Stopping after the message being sent (press Ctrl-C again to stop at once)…\n');
   hooks.signal?.addEventListener('abort', onInterrupt, { once: true });
@@ -177,13 +180,27 @@ async function sendForReal(io: Io, job: Sending): Promise<number> {
   if (skipped) summary += ` (${plural(skipped, 'recipient')} already had it)`;
   if (failed) summary += `; ${failed} failed`;
   if (result.aborted) summary += `; stopped before ${plural(job.recipients.length - result.outcomes.length, 'recipient')}`;
-  summary += `. Log: ${job.logShown}`;
+  summary += `${job.unsubscribed}. Log: ${job.logShown}`;
   io.stdout(summary + '\n');
   const failures = result.outcomes.filter((o) => o.status === 'failed');
   if (failures.length) {
-    io.stderr(`Not sent (run the same command again to retry them):\n${failures.map((o) => `  ${who(o)}: ${o.error ?? 'unknown error'}`).join('\n')}\n`);
+    io.stderr(`Not sent (run the same command again to retry them):\n${failures.map((o) => `  ${failureLine(o)}`).join('\n')}\n`);
   }
   return failures.length || result.aborted ? 1 : 0;
+}
+
+/**
+ * The first time a log is written (no `.clarion/` yet), `.clarion/` goes into .gitignore: the
+ * logs hold the press list. A .gitignore that cannot be written is a warning, not a reason to stop.
+ */
+async function keepSendStateOutOfGit(io: Io, root: string): Promise<void> {
+  if (existsSync(path.join(root, SEND_STATE_DIR))) return;
+  try {
+    const done = await ignoreSendState(root);
+    if (done !== 'present') io.stdout(`${done === 'created' ? 'Created' : 'Updated'} ${GITIGNORE}: ${SEND_STATE_DIR}/ holds the send logs, with the press list, and stays out of git\n`);
+  } catch (error) {
+    io.stderr(`${GITIGNORE}:1:1 warning cannot add ${SEND_STATE_DIR}/ (${(error as Error).message}) — add the line ${SEND_STATE_DIR}/ yourself: the send logs hold the press list\n`);
+  }
 }
 
 /**
@@ -250,21 +267,4 @@ function smtpServer(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function who(o: { name?: string; address: string }): string {
-  return o.name ? `${o.name} <${o.address}>` : o.address;
-}
-
-function outcomeLine(o: SendOutcome): string {
-  switch (o.status) {
-    case 'would-send': return `would send   ${who(o)}  ${o.messageId}`;
-    case 'skipped': return `already sent ${who(o)}`;
-    case 'sent': return `sent         ${who(o)}${o.attempts > 1 ? ` (attempt ${o.attempts})` : ''}`;
-    case 'failed': return `failed       ${who(o)}: ${o.error ?? 'unknown error'} (${plural(o.attempts, 'attempt')})`;
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -11,6 +11,7 @@ import { processAlive } from '../util/process-alive.ts';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { SEND_STATE_DIR } from './ignore-send-state.ts';
 
 export interface SendRecord {
   address: string;
@@ -19,6 +20,8 @@ export interface SendRecord {
   result: 'sent' | 'failed';
   /** Why it failed (the server's answer or the network error), for `failed`. */
   error?: string;
+  /** What a permanent refusal (5xx) means, in plain words, for `failed`. */
+  meaning?: string;
   /** SMTP transactions tried in this run. */
   attempts: number;
   /** The server's answer to the accepted message, for `sent`. */
@@ -27,7 +30,7 @@ export interface SendRecord {
   time: string;
 }
 
-export const SEND_LOG_DIR = '.clarion/send-log';
+export const SEND_LOG_DIR = `${SEND_STATE_DIR}/send-log`;
 
 export function sendLogPath(root: string, slug: string): string {
   return path.join(root, SEND_LOG_DIR, `${slug}.jsonl`);

@@ -1,18 +1,21 @@
 /**
  * Sends one release to a press list: one message per recipient, addressed to that recipient
- * alone, composed by composeEml with a Message-ID of its own. A dry run (the default) decides
- * what would happen and sends nothing.
+ * alone, composed by composeEml with a Message-ID of its own, dated the moment it is sent (each
+ * attempt), and with a List-Unsubscribe address. A dry run (the default) decides what would
+ * happen and sends nothing.
  *
  * Safe to rerun: each outcome is appended to the statement's send log and fsync'ed as soon as
  * the server has accepted the message, and recipients the log shows as `sent` are skipped. So a
  * crash or a network failure halfway never sends anyone a second copy (the one window left is a
  * crash between the server's "250 OK" and the fsync; even then the copy carries the same
  * Message-ID). Failures are retried with exponential back-off unless the server refused for good
- * (5xx); messages are spaced out to the given rate without busy-waiting.
+ * (5xx), which is explained in plain words; messages are spaced out to the given rate without
+ * busy-waiting.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { composeEml, type EmlAttachment } from '../formats/eml/compose-eml.ts';
 import { recipientMessageId } from '../formats/eml/message-id.ts';
+import { explainRefusal, isPermanent } from './explain-refusal.ts';
 import { readSendLog, SendLog } from './send-log.ts';
 
 /** Everything a message needs, as built: the build (or send-command) fills it in. */
@@ -20,7 +23,6 @@ export interface Release {
   slug: string;
   /** See emailSubject: the headline, with the embargo prefix when embargoed. */
   subject: string;
-  date: Date;
   /** The draft's Message-ID, `<slug.YYYYMMDD@domain>` (see messageId); each recipient's is derived from it. */
   messageIdBase: string;
   /** The plain-text release, as in the .txt. */
@@ -28,6 +30,8 @@ export interface Release {
   /** Email-safe HTML (see emailSafeHtml). */
   html: string;
   from: { name: string; address: string };
+  /** The List-Unsubscribe address (the organisation's unsubscribe_email, else the From address). */
+  unsubscribe: string;
   attachments?: EmlAttachment[];
 }
 
@@ -60,7 +64,7 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Told of each recipient's outcome as soon as it is known. */
   progress?: (outcome: SendOutcome) => void;
-  /** For tests: the clock and the wait used by the rate limit and the back-off. */
+  /** For tests: the clock (also each message's Date) and the wait used by the rate limit and the back-off. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -74,6 +78,8 @@ export interface SendOutcome {
   status: SendStatus;
   attempts: number;
   error?: string;
+  /** What a permanent refusal (5xx) means, in plain words. */
+  meaning?: string;
 }
 
 export interface SendResult {
@@ -123,8 +129,9 @@ export async function sendRelease(release: Release, options: SendOptions): Promi
         result.aborted = true;
         break;
       }
-      const raw = await messageTo(release, r, messageId);
-      const delivery = await deliver(transport, { from: release.from.address, to: r.address }, raw, retry, slot);
+      // The Date header counts whole seconds: so does the date the message is composed with.
+      const compose = () => messageTo(release, r, messageId, new Date(Math.floor(now() / 1000) * 1000));
+      const delivery = await deliver(transport, { from: release.from.address, to: r.address }, compose, retry, slot);
       const outcome = await logDelivery(log, r, messageId, delivery, now);
       if (outcome) record(outcome);
     }
@@ -164,25 +171,26 @@ function rateLimit(rate: number, now: () => number, sleep: Retry['sleep'], signa
   };
 }
 
-/** The message for one recipient, addressed to them alone. */
-async function messageTo(release: Release, r: Addressee, messageId: string): Promise<Buffer> {
+/** The message for one recipient, addressed to them alone, dated the moment it is sent. */
+async function messageTo(release: Release, r: Addressee, messageId: string, date: Date): Promise<Buffer> {
   return Buffer.from(
     await composeEml({
       from: release.from,
       to: [{ ...named(r), address: r.address }],
       subject: release.subject,
-      date: release.date,
+      date,
       messageId,
       text: release.text,
       html: release.html,
       draft: false,
+      unsubscribe: release.unsubscribe,
       ...(release.attachments?.length ? { attachments: release.attachments } : {}),
     }),
   );
 }
 
 /** Sends one message, retried with exponential back-off unless the server refused for good. */
-async function deliver(transport: SendTransport, envelope: { from: string; to: string }, raw: Buffer, retry: Retry, slot: () => Promise<boolean>): Promise<Delivery> {
+async function deliver(transport: SendTransport, envelope: { from: string; to: string }, compose: () => Promise<Buffer>, retry: Retry, slot: () => Promise<boolean>): Promise<Delivery> {
   let tried = 0;
   let error: unknown;
   while (tried < retry.attempts) {
@@ -192,7 +200,7 @@ async function deliver(transport: SendTransport, envelope: { from: string; to: s
     if (!(await slot())) break;
     tried++;
     try {
-      const info = (await transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw })) as { response?: unknown; rejected?: unknown[] } | undefined;
+      const info = (await transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw: await compose() })) as { response?: unknown; rejected?: unknown[] } | undefined;
       if (info?.rejected?.length) throw Object.assign(new Error(`the server refused ${envelope.to}`), { responseCode: 550 });
       const response = typeof info?.response === 'string' ? info.response : undefined;
       return { tried, accepted: true, ...(response ? { response } : {}) };
@@ -213,8 +221,10 @@ async function logDelivery(log: SendLog, r: Addressee, messageId: string, delive
   }
   if (tried === 0) return undefined;
   const reason = describe(delivery.error);
-  await log.append({ address: r.address, ...named(r), messageId, result: 'failed', error: reason, attempts: tried, time: new Date(now()).toISOString() });
-  return { ...named(r), address: r.address, messageId, status: 'failed', attempts: tried, error: reason };
+  const meaning = explainRefusal(delivery.error);
+  const explained = meaning ? { meaning } : {};
+  await log.append({ address: r.address, ...named(r), messageId, result: 'failed', error: reason, ...explained, attempts: tried, time: new Date(now()).toISOString() });
+  return { ...named(r), address: r.address, messageId, status: 'failed', attempts: tried, error: reason, ...explained };
 }
 
 function named(r: Addressee): { name?: string } {
@@ -229,12 +239,6 @@ function dedupe(recipients: readonly Addressee[]): Addressee[] {
     seen.add(key);
     return true;
   });
-}
-
-/** The server refused for good (5xx): trying again would get the same answer. */
-function isPermanent(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown } | undefined)?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 function describe(error: unknown): string {

@@ -124,6 +124,7 @@ export const organizationSchema = z
     allow_html: z.boolean().optional().describe('Pass raw HTML in Markdown through to the web page (default false)'),
     press_email: z.email().optional().describe('From address of emailed releases (default: the first contact with an email)'),
     email_attach_pdf: z.boolean().optional().describe('Attach the PDF to emailed releases (default false)'),
+    unsubscribe_email: z.email().optional().describe('Where recipients of emailed releases ask to be taken off the list: the List-Unsubscribe header (mailto:, default press_email)'),
     languages: z
       .record(
         z.string(),

@@ -96,6 +96,21 @@ describe('composeEml: the draft release', () => {
     expect(sent.headers.has('x-unsent')).toBe(false);
     expect(sent.text).toBe(release.text);
   });
+
+  it('has List-Unsubscribe (mailto:, subject unsubscribe) when given an address, and the draft has none', async () => {
+    expect(parsed.headers.has('list')).toBe(false);
+    const raw = await composeEml({ ...input, draft: false, to: [{ address: 'jane@news.example' }], unsubscribe: 'unsubscribe+press@example.org' });
+    const sent = await simpleParser(Buffer.from(raw));
+    expect(sent.headers.get('list')).toEqual({ unsubscribe: { mail: 'unsubscribe+press@example.org?subject=unsubscribe' } });
+    expect(rawLines(raw)).toContain('List-Unsubscribe: <mailto:unsubscribe+press@example.org?subject=unsubscribe>');
+    expect(rawLines(raw).some((l) => l.startsWith('List-Unsubscribe-Post'))).toBe(false);
+    const long = 'press-office-unsubscribe-requests@communications.example-organisation.org';
+    const folded = await composeEml({ ...input, draft: false, unsubscribe: long });
+    expect((await simpleParser(Buffer.from(folded))).headers.get('list')).toEqual({ unsubscribe: { mail: `${long}?subject=unsubscribe` } });
+    // A URL cannot be folded: a long one goes on a line of its own, within the 998 characters of RFC 5322.
+    expect(rawLines(folded)).toContain(` <mailto:${long}?subject=unsubscribe>`);
+    await expect(composeEml({ ...input, draft: false, unsubscribe: 'not an address' })).rejects.toThrow(EmlInputError);
+  });
 });
 
 describe('composeEml: hard content', () => {

@@ -120,16 +120,17 @@ describe('clarion send', () => {
       const expectedId = recipientMessageId(messageId(SLUG, '2023-11-27', 'press.example.org'), address);
       expect(mail.messageId).toBe(expectedId);
       ids.add(mail.messageId!);
-      // What reached the server is what composeEml composed, byte for byte.
+      // What reached the server is what composeEml composed, byte for byte, dated when it was sent.
       const composed = await composeEml({
         from: { name: 'Fixture Press Office', address: 'newsroom@press.example.org' },
         to: [{ name: `${address.split('@')[0]!.replace(/^./, (c) => c.toUpperCase())} Reporter`, address }],
         subject: emailSubject(release!.statement, release!.organization),
-        date: release!.statement.date.instant,
+        date: mail.date!,
         messageId: expectedId,
         text: release!.text,
         html: release!.html,
         draft: false,
+        unsubscribe: 'newsroom@press.example.org',
       });
       expect(received.raw.toString('latin1').replace(/\r\n$/, '')).toBe(Buffer.from(composed).toString('latin1').replace(/\r\n$/, ''));
     }
@@ -154,10 +155,10 @@ describe('clarion send', () => {
     const result = await send(dir, [SOURCE, '--to', 'press/list.csv', '--yes', '--rate', '60000'], { env: { CLARION_SMTP_URL: smtp.url } });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Sent 3 messages; 2 failed.');
-    expect(result.stderr).toMatch(/Not sent \(run the same command again to retry them\):\n {2}Bob Reporter <bob@wire\.example>: .*550.*\n {2}Eve Reporter <eve@tv\.example>: .*550/);
+    expect(result.stderr).toMatch(/Not sent \(run the same command again to retry them\):\n {2}Bob Reporter <bob@wire\.example>: the mailbox does not exist or refuses mail from you: check the address \(the server said: 550 .*\)\n {2}Eve Reporter <eve@tv\.example>: .*550/);
     const records = await logRecords(dir);
     expect(records.filter((r) => r.result === 'failed').map((r) => [r.address, r.attempts])).toEqual([['bob@wire.example', 1], ['eve@tv.example', 1]]); // 5xx: not retried
-    expect(records.find((r) => r.address === 'bob@wire.example')?.error).toMatch(/550/);
+    expect(records.find((r) => r.address === 'bob@wire.example')).toMatchObject({ error: expect.stringMatching(/^550 /), meaning: 'the mailbox does not exist or refuses mail from you: check the address' });
     expect(smtp.messages.map((m) => m.to[0])).toEqual(['ann@news.example', 'carl@daily.example', 'dora@radio.example']);
 
     // Once the server takes them, a rerun sends to those two only.
@@ -249,9 +250,9 @@ describe('clarion send', () => {
     const result = await send(dir, [SOURCE, '--to', 'press/list.csv', '--yes'], { env: { CLARION_SMTP_URL: smtp.url } });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'press/list.csv:4:1 error "bob@" is not an email address — correct it or remove it; nothing is sent while the list has errors (recipients)\n' +
-        'press/list.csv:5:1 error "dora@@radio.example" is not an email address — correct it or remove it; nothing is sent while the list has errors (recipients)\n' +
-        'Nothing was sent.\n',
+      'press/list.csv:4:1 error "bob@" is not an email address — correct the address or remove the row (recipients)\n' +
+        'press/list.csv:5:1 error "dora@@radio.example" is not an email address — correct the address or remove the row (recipients)\n' +
+        'Nothing was sent: the list has 2 bad rows (lines 4 and 5) — fix them, or add --skip-bad to send to the others\n',
     );
     expect(result.stdout).toBe('');
     expect(transactions).toBe(0);
@@ -299,8 +300,8 @@ describe('clarion send', () => {
 
 describe('sendRelease: rate limit, back-off, log', () => {
   const release: Release = {
-    slug: 'x', subject: 'Subject', date: new Date('2023-11-27T00:00:00Z'), messageIdBase: '<x.20231127@example.org>',
-    text: 'Text\n', html: '<p>HTML</p>', from: { name: 'Press', address: 'press@example.org' },
+    slug: 'x', subject: 'Subject', messageIdBase: '<x.20231127@example.org>',
+    text: 'Text\n', html: '<p>HTML</p>', from: { name: 'Press', address: 'press@example.org' }, unsubscribe: 'press@example.org',
   };
   const recipients = ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'].map((address) => ({ address }));
 

@@ -30,7 +30,25 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(options: { reject?: (address: string) => boolean; onMailFrom?: (transactions: number) => Error | void } = {}): Promise<TestSmtp> {
+/** An SMTP answer a test makes the server give, e.g. { code: 552, message: '5.2.2 Mailbox full' }. */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
+export interface SmtpOptions {
+  /** Refuse these recipients with 550 5.1.1. */
+  reject?: (address: string) => boolean;
+  /** Refuse a recipient (RCPT TO) with the given answer. */
+  refuse?: (address: string) => Refusal | undefined;
+  /** Refuse the message itself (after DATA) with the given answer. */
+  refuseData?: (to: string[]) => Refusal | undefined;
+  onMailFrom?: (transactions: number) => Error | void;
+}
+
+const refusal = (r: Refusal) => Object.assign(new Error(r.message), { responseCode: r.code });
+
+export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: Received[] = [];
   let transactions = 0;
   const server = new SMTPServer({
@@ -43,13 +61,17 @@ export async function startSmtp(options: { reject?: (address: string) => boolean
       callback(options.onMailFrom?.(transactions) ?? null);
     },
     onRcptTo(address, _session, callback) {
-      if (options.reject?.(address.address)) return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
-      callback();
+      if (options.reject?.(address.address)) return callback(refusal({ code: 550, message: '5.1.1 Mailbox unavailable' }));
+      const refused = options.refuse?.(address.address);
+      callback(refused ? refusal(refused) : undefined);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const refused = options.refuseData?.(to);
+        if (refused) return callback(refusal(refused));
         const from = session.envelope.mailFrom;
         messages.push({ from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
         callback();

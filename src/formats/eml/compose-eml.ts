@@ -5,7 +5,8 @@
  * (7bit, quoted-printable or base64) so that no line is longer than 78 characters.
  *
  * Byte-identical for the same input: the date and Message-ID are given, and the MIME boundary is
- * derived from a hash of the input instead of random bytes. Nothing reads the clock.
+ * derived from a hash of the input instead of random bytes. Nothing reads the clock: the draft
+ * carries the statement's date, and `clarion send` gives each message the moment it sends it.
  */
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -27,7 +28,7 @@ export interface EmlInput {
   to?: EmlAddress[];
   /** The headline, already prefixed "EMBARGOED until <time, zone>: " when embargoed (see emailSubject). */
   subject: string;
-  /** From the statement. */
+  /** The statement's for the draft in dist/ (reproducible); the moment of sending for a sent message. */
   date: Date;
   /** `<local@domain>`, derived, never random (see messageId). */
   messageId: string;
@@ -37,6 +38,8 @@ export interface EmlInput {
   html: string;
   /** Adds `X-Unsent: 1`: mail clients open the file as a message to send. */
   draft: boolean;
+  /** Adds `List-Unsubscribe: <mailto:address?subject=unsubscribe>`: where a recipient asks to be taken off the list. */
+  unsubscribe?: string;
   attachments?: EmlAttachment[];
 }
 
@@ -52,7 +55,7 @@ export async function composeEml(input: EmlInput): Promise<Uint8Array> {
     messageId: input.messageId,
     text: input.text,
     html: input.html,
-    ...(input.draft ? { headers: { 'X-Unsent': '1' } } : {}),
+    ...(input.draft || input.unsubscribe ? { headers: headersOf(input) } : {}),
     ...(input.attachments?.length
       ? {
           attachments: input.attachments.map((a) => ({
@@ -92,12 +95,33 @@ function baseBoundary(input: EmlInput): string {
   field(input.text);
   field(input.html);
   field(input.draft ? '1' : '0');
+  if (input.unsubscribe !== undefined) field(input.unsubscribe);
   for (const a of input.attachments ?? []) {
     field(a.filename);
     field(a.contentType);
     field(a.content);
   }
   return hash.digest('hex').slice(0, 24);
+}
+
+function headersOf(input: EmlInput): Record<string, string | { prepared: true; value: string }> {
+  return {
+    ...(input.draft ? { 'X-Unsent': '1' } : {}),
+    ...(input.unsubscribe ? { 'List-Unsubscribe': listUnsubscribe(input.unsubscribe) } : {}),
+  };
+}
+
+/** On the header's own line when it fits in 78 characters (the composer would fold it anyway); else folded by the composer. */
+function listUnsubscribe(address: string): string | { prepared: true; value: string } {
+  const value = `<${unsubscribeUrl(address)}>`;
+  return `List-Unsubscribe: ${value}`.length <= 78 ? { prepared: true, value } : value;
+}
+
+/** A mailto: URL (RFC 6068) asking to unsubscribe; what an address may hold beyond letters and digits is percent-encoded. */
+export function unsubscribeUrl(address: string): string {
+  const at = address.lastIndexOf('@');
+  const escape = (part: string) => part.replace(/[^A-Za-z0-9._+\-]/g, (c) => encodeURIComponent(c));
+  return `mailto:${escape(address.slice(0, at))}@${escape(address.slice(at + 1))}?subject=unsubscribe`;
 }
 
 /** Header values are one line: a line break in a name or subject could not start a new header anyway. */
@@ -109,7 +133,7 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 const MESSAGE_ID = /^<[^\s<>@]+@[^\s<>@]+>$/;
 
 function checkInput(input: EmlInput): void {
-  for (const address of [input.from.address, ...(input.to ?? []).map((r) => r.address)]) {
+  for (const address of [input.from.address, ...(input.to ?? []).map((r) => r.address), ...(input.unsubscribe !== undefined ? [input.unsubscribe] : [])]) {
     if (!ADDRESS.test(address)) throw new EmlInputError(`"${address}" is not an email address`);
   }
   if (!MESSAGE_ID.test(input.messageId)) throw new EmlInputError(`"${input.messageId}" is not a Message-ID: write it as <local@domain>`);
