@@ -41,20 +41,28 @@ export async function convertDocx(bytes: Uint8Array, name: string): Promise<Conv
   const docx = await openDocx(bytes, name);
   const properties = readCoreProperties(docx.core);
   const { html, images, messages } = await docxToHtml(bytes, name);
+  const body = convertHtml(html, properties.title);
+  return {
+    properties,
+    ...body,
+    images,
+    findings: [...inspectDocx(docx), ...explainMessages(messages), ...body.findings],
+  };
+}
+
+/** Mammoth's HTML to the statement's title, subtitle and tree, with what changed on the way. */
+export function convertHtml(html: string, propertiesTitle?: string): Omit<ConvertedDocx, 'properties' | 'images'> {
   const hast = parser.parse(html) as HastRoot;
-  const findings: Finding[] = [...inspectDocx(docx), ...explainMessages(messages)];
-  findings.push(...tidyLinks(hast), ...tidyTables(hast));
-  const leading = takeLeading(hast, properties.title);
+  const findings = [...tidyLinks(hast), ...tidyTables(hast)];
+  const leading = takeLeading(hast, propertiesTitle);
   const text = hastText(hast);
   const tree = toMdast(hast, { handlers: noteHandlers(hast) }) as Root;
   tidyMdast(tree);
   return {
-    properties,
     ...(leading.title ? { title: leading.title } : {}),
     ...(leading.subtitle ? { subtitle: leading.subtitle } : {}),
     tree,
     text: [leading.title?.text ?? '', text].join(' '),
-    images,
     findings: [...leading.findings, ...findings],
   };
 }

@@ -55,7 +55,8 @@ export async function docxToHtml(bytes: Uint8Array, name: string): Promise<DocxH
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, convertImage, idPrefix: NOTE_ID_PREFIX, externalFileAccess: false });
     return { html: result.value, images, messages: result.messages.map((m) => (m.type === 'error' && m.error instanceof Error ? m.error.message : m.message)) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/\.$/, '').slice(0, 120) : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /xml/i.test(message) ? 'its text is not well-formed XML' : message.replace(/\.$/, '').slice(0, 120);
     throw new ImportError(`${name} is damaged and cannot be read (${reason})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
   }
 }

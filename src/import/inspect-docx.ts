@@ -36,7 +36,7 @@ function trackedChanges(xml: string): Finding[] {
   if (inserted.length) findings.push({ what: `tracked changes: ${count(inserted.length, 'insertion')} kept (${quoted(inserted)})${by('w:ins')}`, todo });
   if (deleted.length) findings.push({ what: `tracked changes: ${count(deleted.length, 'deletion')} left out (${quoted(deleted)})${by('w:del')}`, todo });
   if (moved.length) findings.push({ what: `tracked changes: ${count(moved.length, 'moved passage')} taken where ${moved.length === 1 ? 'it was' : 'they were'} moved to (${quoted(moved)})${by('w:moveTo')}`, todo });
-  if (formatted) findings.push({ what: `tracked changes: ${count(formatted, 'formatting change')} taken as they stand${by('w:rPrChange', 'w:pPrChange')}`, todo });
+  if (formatted) findings.push({ what: `tracked changes: ${count(formatted, 'formatting change')} taken as ${formatted === 1 ? 'it stands' : 'they stand'}${by('w:rPrChange', 'w:pPrChange')}`, todo });
   return findings;
 }
 

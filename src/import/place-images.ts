@@ -42,9 +42,21 @@ export function placeImages(tree: Root, images: readonly DocxImage[], pathFor: (
       findings.push({ what: `picture ${number}${where} has no description (alt text)`, todo: `write what it shows between the brackets of ![](${node.url}) in the statement, for readers who cannot see it` });
     }
   });
-  for (const { node, parent } of drop) parent.children.splice(parent.children.indexOf(node as never), 1);
+  for (const { node, parent } of drop) {
+    parent.children.splice(parent.children.indexOf(node as never), 1);
+    trimEdges(parent);
+  }
   tree.children = tree.children.filter((block) => !(block.type === 'paragraph' && block.children.length === 0));
   return { files, findings };
+}
+
+/** The text a picture left at the start or end of its paragraph, without the space before or after it. */
+function trimEdges(parent: Parent): void {
+  const first = parent.children[0];
+  const last = parent.children.at(-1);
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  parent.children = parent.children.filter((child) => child.type !== 'text' || child.value !== '');
 }
 
 function leftOut(number: number, where: string, image: DocxImage | undefined): Finding {
@@ -54,12 +66,14 @@ function leftOut(number: number, where: string, image: DocxImage | undefined): F
   return { what: `picture ${number}${where} is ${kind} picture, which web pages cannot show, and was left out`, todo: `save it from Word as a PNG or JPEG (right-click > Save as Picture), ${add}` };
 }
 
-/** " (near “...”)": the text of the block the picture is in, else of the block before it. */
+/** " (in “...”)": the text of the block the picture is in, else " (after “...”)": of the nearest block before it with text. */
 function placeOf(tree: Root, ancestors: readonly unknown[]): string {
   const block = ancestors[1] as Root['children'][number] | undefined;
-  const index = block ? tree.children.indexOf(block) : -1;
-  const own = block ? toString(block).trim() : '';
-  const before = index > 0 ? toString(tree.children[index - 1]!).trim() : '';
+  const own = block ? toString(block, { includeImageAlt: false }).trim() : '';
   if (own) return ` (in ${quote(own, 40)})`;
-  return before ? ` (after ${quote(before.slice(-40), 40)})` : '';
+  for (let index = block ? tree.children.indexOf(block) - 1 : -1; index >= 0; index -= 1) {
+    const before = toString(tree.children[index]!, { includeImageAlt: false }).trim();
+    if (before) return ` (after ${quote(before.length > 40 ? `…${before.slice(-39)}` : before, 41)})`;
+  }
+  return '';
 }
