@@ -5,51 +5,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FootnoteDefinition, Heading, Image, Link, List, Root, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { convertDocx, convertHtml } from '../../src/import/convert-docx.ts';
 import { toMarkdown } from '../../src/import/to-markdown.ts';
-
-const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
-const parser = unified().use(remarkParse).use(remarkGfm);
+import { fixtures, outline, parser, source } from './outline.ts';
 
 const fixture = (name: string) => readFile(path.join(fixtures, name));
-/** The Markdown pandoc was given, without its front matter. */
-const source = async (name: string) => (await readFile(path.join(fixtures, 'sources', name), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
 /** Markdown text, written and read again, as a tree. */
 const reread = (tree: Root) => parser.parse(toMarkdown(tree));
-
-/** What a reader sees of a tree, by kind of node: the facts compared between the document and its source. */
-function outline(tree: Root) {
-  const of = <T>(type: string) => {
-    const nodes: T[] = [];
-    visit(tree, type, (node) => void nodes.push(node as T));
-    return nodes;
-  };
-  // Pandoc types curly apostrophes into the document; the source has straight ones.
-  const text = (node: Parameters<typeof toString>[0]) => toString(node).replace(/’/g, "'");
-  const list = (node: List): unknown => ({
-    ordered: node.ordered,
-    items: node.children.map((item) => ({ text: text(item.children[0]!), nested: item.children.filter((c): c is List => c.type === 'list').map(list) })),
-  });
-  return {
-    headings: of<Heading>('heading').map((h) => [h.depth, text(h)]),
-    strong: of<Root>('strong').map(text),
-    emphasis: of<Root>('emphasis').map(text),
-    links: of<Link>('link').map((l) => [text(l), l.url]),
-    lists: tree.children.filter((c): c is List => c.type === 'list').map(list),
-    tables: of<Table>('table').map((t) => t.children.map((row) => row.children.map(text))),
-    references: of<{ identifier: string }>('footnoteReference').map((r) => r.identifier),
-    notes: of<FootnoteDefinition>('footnoteDefinition').map((d) => [d.identifier, text(d)]),
-    images: of<Image>('image').map((i) => i.alt),
-    paragraphs: tree.children.filter((c) => c.type === 'paragraph').map(text),
-  };
-}
 
 describe('convertDocx', () => {
   it('carries a press release over: title, subtitle, headings, emphasis, nested lists, a table, a link, a picture and footnotes', async () => {
