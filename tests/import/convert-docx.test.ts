@@ -16,7 +16,7 @@ const fixture = (name: string) => readFile(path.join(fixtures, name));
 const reread = (tree: Root) => parser.parse(toMarkdown(tree));
 
 describe('convertDocx', () => {
-  it('carries a press release over: title, subtitle, headings, emphasis, nested lists, a table, a link, a picture and footnotes', async () => {
+  it('carries a press release over: title, subtitle, headings, emphasis, a quotation, nested lists, a table, a link, a picture and footnotes', async () => {
     const converted = await convertDocx(await fixture('press-release.docx'), 'press-release.docx');
     expect(converted.title).toEqual({ text: 'Forty mosques desecrated in Pakistan in 2023', from: 'title-style' });
     expect(converted.subtitle).toBe('The community calls on the international community to act');
@@ -28,6 +28,7 @@ describe('convertDocx', () => {
     expect(imported.images).toEqual(['Map of the attacks in Punjab province']);
     // The facts themselves, so that a source and a conversion wrong alike cannot pass.
     expect(imported.headings).toEqual([[2, 'What happened'], [2, 'Figures']]);
+    expect(imported.quotes).toEqual(['We ask only that the law protect us as it protects every citizen.']);
     expect(imported.lists).toEqual([{ ordered: true, items: [{ text: 'investigate every attack, including:', nested: [{ ordered: false, items: [{ text: 'the attack on the Rabwah mosque;', nested: [] }, { text: 'the attacks in Punjab province.', nested: [] }] }] }, { text: 'repeal the laws that make the attacks possible.', nested: [] }] }]);
     expect(imported.tables).toEqual([[['Year', 'Mosques desecrated', 'Arrests'], ['2021', '12', '0'], ['2022', '27', '1'], ['2023', '40', '0']]]);
     expect(imported.links).toEqual([["community's website", 'https://www.example.org/reports/2023-mosques']]);

@@ -38,6 +38,7 @@ export function outline(tree: Root) {
     tables: of<Table>('table').map((t) => t.children.map((row) => row.children.map(text))),
     references: of<{ identifier: string }>('footnoteReference').map((r) => r.identifier),
     notes: of<FootnoteDefinition>('footnoteDefinition').map((d) => [d.identifier, text(d)]),
+    quotes: of<Root>('blockquote').map(text),
     images: of<Image>('image').map((i) => i.alt),
     paragraphs: tree.children.filter((c) => c.type === 'paragraph').map(text),
   };
