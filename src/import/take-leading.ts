@@ -16,8 +16,10 @@ export interface Leading {
   findings: Finding[];
 }
 
-const RELEASE_LINE = /^(for immediate release|immediate release|for release|press release|news release|media release|media advisory|press statement)\b/i;
-const EMBARGO_LINE = /^embargo(ed)?\b/i;
+/** The phrase alone, or with a date: "FOR IMMEDIATE RELEASE", "Press release – 27 November 2023" (not "Press release: Forty mosques"). */
+const RELEASE_LINE = /^(for immediate release|immediate release|press release|news release|media release|media advisory)[\s.:!,–—-]*([^\p{L}]*\d[\p{L}\d\s.,/–—-]{0,30})?$/iu;
+/** "EMBARGOED UNTIL ...", "Embargo: ..." (not "Embargo on arms sales must end"). */
+const EMBARGO_LINE = /^(strictly\s+)?embargo(ed)?\b\s*(until|till|to|for|:|–|—|-)/i;
 /** A line that ends like a sentence is a paragraph, not a headline. */
 const SENTENCE_END = /[.!?:;…。۔؟]$/u;
 const HEADLINE_MAX = 200;
@@ -42,6 +44,12 @@ export function takeLeading(tree: Root, propertiesTitle: string | undefined): Le
   else if (first && /^h[1-6]$/.test(first.tagName)) title = { text: hastText(first), from: 'heading' };
   else if (first && first.tagName === 'p' && isHeadline(first)) title = { text: hastText(first), from: 'paragraph' };
   if (first && title && (title.from !== 'properties' || sameText(hastText(first), title.text))) remove(first);
+  else if (first && title && /^h[1-6]$/.test(first.tagName)) {
+    findings.push({
+      what: `the title is the document's Title property, ${quote(title.text)}, and its first heading, ${quote(hastText(first))}, stayed in the text`,
+      todo: 'if the heading is the headline, write it in title: and remove it from the text',
+    });
+  }
 
   const next = blocks()[0];
   const subtitle = next && hasClass(next, 'docx-subtitle') ? hastText(next) : undefined;

@@ -119,6 +119,11 @@ describe('the title, subtitle and lines at the top', () => {
     expect(fromProperties.title).toEqual({ text: 'Forty mosques', from: 'properties' });
     expect(toMarkdown(fromProperties.tree)).toBe('Body.\n');
     expect(toMarkdown(convertHtml('<p>Body.</p>', 'Another title').tree)).toBe('Body.\n');
+    const stale = convertHtml('<h1>Forty mosques</h1><p>Body.</p>', 'Press release template');
+    expect(toMarkdown(stale.tree)).toBe('## Forty mosques\n\nBody.\n');
+    expect(stale.findings).toEqual([
+      { what: "the title is the document's Title property, “Press release template”, and its first heading, “Forty mosques”, stayed in the text", todo: 'if the heading is the headline, write it in title: and remove it from the text' },
+    ]);
     expect(convertHtml('<h2>A heading</h2><p>Body.</p>').title).toEqual({ text: 'A heading', from: 'heading' });
     expect(convertHtml('<p><strong>A bold headline</strong></p><p>Body.</p>').title).toEqual({ text: 'A bold headline', from: 'paragraph' });
     expect(convertHtml('<p>A first sentence is not a headline.</p>').title).toBeUndefined();
@@ -129,6 +134,13 @@ describe('the title, subtitle and lines at the top', () => {
     const converted = convertHtml('<p>FOR IMMEDIATE RELEASE</p><p>Embargoed until 09:00 GMT, 28 November 2023</p><h1 class="docx-title">Title</h1><p>Body.</p>');
     expect(converted.title?.text).toBe('Title');
     expect(toMarkdown(converted.tree)).toBe('Body.\n');
+    expect(converted.findings.map((f) => f.what)).toHaveLength(2);
+    for (const line of ['FOR IMMEDIATE RELEASE', 'Press release – 27 November 2023', 'NEWS RELEASE:', 'Embargoed until 09:00', 'EMBARGO: 28 November']) {
+      expect(convertHtml(`<p>${line}</p><p>Title</p><p>Body.</p>`).title?.text, line).toBe('Title');
+    }
+    for (const line of ['Press release: Forty mosques desecrated in Pakistan', 'Embargo on arms sales must end']) {
+      expect(convertHtml(`<p>${line}</p><p>Body.</p>`).title?.text, line).toBe(line);
+    }
     expect(converted.findings).toEqual([
       { what: 'the line “FOR IMMEDIATE RELEASE” at the top was left out', todo: 'Clarion prints the release line itself, with the date from date:' },
       { what: 'the line “Embargoed until 09:00 GMT, 28 November 2023” at the top was left out', todo: 'write the embargo in the front matter, e.g. embargo: 2023-11-28T09:00 Europe/London' },
