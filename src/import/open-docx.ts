@@ -16,6 +16,8 @@ export interface DocxPackage {
 }
 
 const SAVE_AS_DOCX = 'open it in Word (or LibreOffice) and save it as a Word document (.docx), then import that file';
+/** A document's parts unpacked (text and pictures): more than any statement needs, little enough to hold in memory. */
+const MAX_UNPACKED = 200 * 1024 * 1024;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export async function openDocx(bytes: Uint8Array, name: string): Promise<DocxPackage> {
@@ -31,12 +33,12 @@ export async function openDocx(bytes: Uint8Array, name: string): Promise<DocxPac
   if (start.startsWith('%PDF')) throw new ImportError(`${name} is a PDF, not a Word document`, 'import the Word document the PDF was made from');
   if (start.startsWith('{\\rtf')) throw new ImportError(`${name} is a Rich Text (.rtf) file, not a Word document`, SAVE_AS_DOCX);
   if (!start.startsWith('PK')) throw new ImportError(`${name} is not a Word document (.docx)`, SAVE_AS_DOCX);
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch (error) {
-    throw new ImportError(`${name} is damaged and cannot be read (${reason(error)})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
+  // The sizes are read from the zip's directory before anything is unpacked (a "zip bomb" is refused
+  // unopened); only then is every part unpacked to check it is whole.
+  if (unpackedSize(await load(bytes, name, false)) > MAX_UNPACKED) {
+    throw new ImportError(`${name} is too large once unpacked (over ${MAX_UNPACKED / 1024 / 1024} MB)`, 'make its pictures smaller in Word (Picture Format > Compress Pictures), save it, and import it again');
   }
+  const zip = await load(bytes, name, true);
   const main = await mainPart(zip, name);
   const parts = new Map<string, string>();
   const folder = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
@@ -60,6 +62,19 @@ async function mainPart(zip: JSZip, name: string): Promise<string> {
   const main = target ?? 'word/document.xml';
   if (!zip.file(main)) throw new ImportError(`${name} is not a Word document (.docx): it has no document text inside`, SAVE_AS_DOCX);
   return main;
+}
+
+async function load(bytes: Uint8Array, name: string, checkCRC32: boolean): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes, { checkCRC32 });
+  } catch (error) {
+    throw new ImportError(`${name} is damaged and cannot be read (${reason(error)})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
+  }
+}
+
+/** The sizes the package declares for its parts unpacked (JSZip keeps them from the zip's directory). */
+function unpackedSize(zip: JSZip): number {
+  return Object.values(zip.files).reduce((sum, file) => sum + ((file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
 }
 
 async function text(zip: JSZip, path: string, name: string): Promise<string> {

@@ -23,6 +23,7 @@ const EMBARGO_LINE = /^(strictly\s+)?embargo(ed)?\b\s*(until|till|to|for|:|–|�
 /** A line that ends like a sentence is a paragraph, not a headline. */
 const SENTENCE_END = /[.!?:;…。۔؟]$/u;
 const HEADLINE_MAX = 200;
+const NOTE_MARK = /^\[\d+\]$/;
 
 export function takeLeading(tree: Root, propertiesTitle: string | undefined): Leading {
   const findings: Finding[] = [];
@@ -39,10 +40,10 @@ export function takeLeading(tree: Root, propertiesTitle: string | undefined): Le
 
   const first = blocks()[0];
   let title: Leading['title'];
-  if (first && hasClass(first, 'docx-title')) title = { text: hastText(first), from: 'title-style' };
+  if (first && hasClass(first, 'docx-title')) title = { text: lineText(first), from: 'title-style' };
   else if (propertiesTitle) title = { text: propertiesTitle, from: 'properties' };
-  else if (first && /^h[1-6]$/.test(first.tagName)) title = { text: hastText(first), from: 'heading' };
-  else if (first && first.tagName === 'p' && isHeadline(first)) title = { text: hastText(first), from: 'paragraph' };
+  else if (first && /^h[1-6]$/.test(first.tagName)) title = { text: lineText(first), from: 'heading' };
+  else if (first && first.tagName === 'p' && isHeadline(first)) title = { text: lineText(first), from: 'paragraph' };
   if (first && title && (title.from !== 'properties' || sameText(hastText(first), title.text))) remove(first);
   else if (first && title && /^h[1-6]$/.test(first.tagName)) {
     findings.push({
@@ -63,6 +64,11 @@ export function takeLeading(tree: Root, propertiesTitle: string | undefined): Le
     ...(subtitle ? { subtitle: cleanLine(subtitle) } : {}),
     findings,
   };
+}
+
+/** The text of a line, without the marks of notes (a title has none: "[1]" would be printed). */
+function lineText(node: Element): string {
+  return hastText({ ...node, children: node.children.filter((c) => !(c.type === 'element' && c.tagName === 'sup' && NOTE_MARK.test(hastText(c)))) });
 }
 
 /** A headline: one short line of text, not ending like a sentence, with nothing but text in it. */

@@ -149,6 +149,7 @@ describe('the title, subtitle and lines at the top', () => {
 
   it('cleans the title of marks Word adds and cuts one over 200 characters at a word', () => {
     expect(convertHtml('<h1 class="docx-title">\u200fForty\u00ad mosques\t desecrated\u202c</h1>').title?.text).toBe('Forty mosques desecrated');
+    expect(convertHtml('<h1 class="docx-title">Forty mosques<sup><a href="#docx-footnote-1">[1]</a></sup></h1>').title?.text).toBe('Forty mosques');
     const long = convertHtml(`<h1 class="docx-title">${'word '.repeat(50)}</h1>`);
     expect(long.title?.text).toBe('word '.repeat(40).trim());
     expect(long.findings[0]?.what).toMatch(/^the title is longer than 200 characters and was cut: “word word/);

@@ -59,6 +59,14 @@ describe('files that are not Word documents', () => {
     expect(await refusal(await docx(`<w:document ${W}><w:body><w:p>`))).toBe(`draft.docx is damaged and cannot be read (its text is not well-formed XML) — ${REPAIR}`);
   });
 
+  it('refuses a document that unpacks to more than 200 MB before unpacking it', async () => {
+    // A small zip whose directory says that a part unpacks to 201 MB.
+    const bomb = Buffer.from(await zip({ 'word/document.xml': body(para('x')), 'word/media/huge.bin': new Uint8Array(1000) }));
+    const entry = bomb.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
+    bomb.writeUInt32LE(201 * 1024 * 1024, entry + 24);
+    expect(await refusal(bomb)).toBe('draft.docx is too large once unpacked (over 200 MB) — make its pictures smaller in Word (Picture Format > Compress Pictures), save it, and import it again');
+  });
+
   it('reads the main part where the package says it is', async () => {
     const bytes = await zip({
       '_rels/.rels': '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>',
