@@ -4,7 +4,7 @@
  * images are kept aside, their places marked `docx-image:<n>`, for the statement to name them.
  */
 import mammoth from 'mammoth';
-import { ImportError } from './finding.ts';
+import { damaged } from './open-docx.ts';
 
 export interface DocxImage {
   /** 1, 2, 3... in the order of the document. */
@@ -55,8 +55,6 @@ export async function docxToHtml(bytes: Uint8Array, name: string): Promise<DocxH
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, convertImage, idPrefix: NOTE_ID_PREFIX, externalFileAccess: false });
     return { html: result.value, images, messages: result.messages.map((m) => (m.type === 'error' && m.error instanceof Error ? m.error.message : m.message)) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = /xml/i.test(message) ? 'its text is not well-formed XML' : message.replace(/\.$/, '').slice(0, 120);
-    throw new ImportError(`${name} is damaged and cannot be read (${reason})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
+    throw damaged(name, error);
   }
 }

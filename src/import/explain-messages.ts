@@ -70,7 +70,7 @@ function explain(message: string): Finding {
     return { what: 'a picture linked to a file outside the document was left out', todo: 'insert the picture itself in Word (Insert > Pictures) and import again, or add it to the statement as an image' };
   }
   if (/image file|v:imagedata/.test(message)) return { what: 'a picture missing from inside the document was left out', todo: 'insert the picture again in Word and import again, or add it to the statement as an image' };
-  if (/cell merging/.test(message)) return { what: 'a table whose merged cells Word could not say', todo: 'check the table in the statement against the document' };
+  if (/cell merging/.test(message)) return { what: "a table's merged cells may have come over in the wrong places", todo: 'check the table in the statement against the document' };
   return { what: `Word's reader said: ${message.replace(/\s+/g, ' ').trim()}`, todo: 'compare the statement with the document where this applies' };
 }
 

@@ -68,7 +68,7 @@ async function load(bytes: Uint8Array, name: string, checkCRC32: boolean): Promi
   try {
     return await JSZip.loadAsync(bytes, { checkCRC32 });
   } catch (error) {
-    throw new ImportError(`${name} is damaged and cannot be read (${reason(error)})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
+    throw damaged(name, error);
   }
 }
 
@@ -81,13 +81,15 @@ async function text(zip: JSZip, path: string, name: string): Promise<string> {
   try {
     return await zip.file(path)!.async('string');
   } catch (error) {
-    throw new ImportError(`${name} is damaged and cannot be read (${reason(error)})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
+    throw damaged(name, error);
   }
 }
 
-function reason(error: unknown): string {
+/** A file that is a zip but cannot be unpacked, or whose text is not XML (`reason` says which). */
+export function damaged(name: string, error: unknown): ImportError {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\.$/, '').slice(0, 120);
+  const reason = /xml/i.test(message) ? 'its text is not well-formed XML' : message.replace(/\.$/, '').slice(0, 120);
+  return new ImportError(`${name} is damaged and cannot be read (${reason})`, 'open it in Word, which can often repair it, save it as .docx, and import that copy');
 }
 
 function escape(text: string): string {
