@@ -112,7 +112,7 @@ async function chooseSlug(root: string, title: string): Promise<string> {
 }
 
 /** Every slug the project's statements use (from file and folder names, and "slug:" lines), with their files and titles. */
-async function slugsInUse(root: string): Promise<Map<string, { file: string; title?: string }[]>> {
+export async function slugsInUse(root: string): Promise<Map<string, { file: string; title?: string }[]>> {
   const files = existsSync(path.join(root, STATEMENTS_DIR)) ? await findSources(root, [STATEMENTS_DIR]) : [];
   const inUse = new Map<string, { file: string; title?: string }[]>();
   for (const file of files) {

@@ -2,16 +2,16 @@
  * What a command line asks for, once read. No imports, so the stages that take these options
  * (build, watch, preview, send) never depend on the command line itself.
  */
-export const COMMAND_NAMES = ['check', 'build', 'new', 'preview', 'schema', 'send'] as const;
+export const COMMAND_NAMES = ['check', 'build', 'new', 'import', 'preview', 'schema', 'send'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Each command fills in the options it takes; the others keep these defaults. */
 export interface CliOptions {
-  /** check, build: statements or folders; send: the statement; new: the headline's words. */
+  /** check, build: statements or folders; send: the statement; new: the headline's words; import: the Word document. */
   paths: string[];
   strict: boolean;
   json: boolean;
-  /** build, preview, send: the output folder (default dist); schema: its folder (default schema). */
+  /** build, preview, send: the output folder (default dist); schema: its folder (default schema); import: the statement file ('' for statements/<slug>.md). */
   out: string;
   formats?: string[];
   concurrency?: number;
@@ -34,7 +34,7 @@ export interface CliOptions {
   watch?: boolean;
   /** preview: the port on 127.0.0.1 (default 4000). */
   port?: number;
-  /** new: the kind and language of the new statement. */
+  /** new, import: the kind and language of the new statement. */
   kind?: string;
   lang?: string;
 }

@@ -8,6 +8,7 @@ import { VERSION } from '../version.ts';
 import { buildCommand } from './build.ts';
 import { checkCommand } from './check.ts';
 import type { CommandSpec } from './command.ts';
+import { importCommand } from './import.ts';
 import { newCommand } from './new.ts';
 import { DEFAULT_OPTIONS, type CliOptions, type CommandName } from './options.ts';
 import { previewCommand } from './preview.ts';
@@ -16,7 +17,7 @@ import { sendCommand } from './send.ts';
 import { usageError } from './usage.ts';
 
 /** Every command, in the order `clarion --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [checkCommand, buildCommand, newCommand, previewCommand, schemaCommand, sendCommand];
+export const COMMANDS: readonly CommandSpec[] = [checkCommand, buildCommand, newCommand, importCommand, previewCommand, schemaCommand, sendCommand];
 
 export type Invocation =
   /** Text for standard output, and nothing to run. */

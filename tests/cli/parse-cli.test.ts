@@ -40,12 +40,14 @@ describe('parseCli', () => {
     expect(options(['preview', '--port', '0', '--formats', 'html,text'])).toMatchObject({ port: 0, formats: ['html', 'text'], out: 'dist' });
     expect(options(['new', 'Forty', 'mosques', '--kind', 'un-submission', '--lang', 'fr'])).toMatchObject({ paths: ['Forty', 'mosques'], kind: 'un-submission', lang: 'fr' });
     expect(options(['check', '--', '--strict']).paths).toEqual(['--strict']);
+    expect(options(['import', 'Press release.docx', '--lang', 'ur', '--kind', 'press-release', '--out', 'statements/x.md'])).toMatchObject({ paths: ['Press release.docx'], lang: 'ur', kind: 'press-release', out: 'statements/x.md' });
   });
 
   it('gives each command its defaults', () => {
     expect(options(['build'])).toEqual({ paths: [], strict: false, json: false, out: 'dist', quiet: false, yes: false });
     expect(options(['check']).paths).toEqual([]);
     expect(options(['schema']).out).toBe('schema');
+    expect(options(['import', 'a.docx']).out).toBe('');
     expect(options(['send', 'a', '--to', 'l.csv'])).toMatchObject({ out: 'dist', yes: false });
   });
 
@@ -89,7 +91,7 @@ function optionTerms(name: string): string[] {
 describe('usage errors', () => {
   it('names an option the command does not take', () => {
     expect(usage(['check', '--watch', '--formats', 'pdf'])).toBe('check does not take --watch, an option of build — check takes --strict and --json (clarion check --help explains them)');
-    expect(usage(['check', '--out', 'public'])).toBe('check does not take --out, an option of build, preview, schema and send — check takes --strict and --json (clarion check --help explains them)');
+    expect(usage(['check', '--out', 'public'])).toBe('check does not take --out, an option of build, import, preview, schema and send — check takes --strict and --json (clarion check --help explains them)');
     expect(usage(['schema', '--strict'])).toBe('schema does not take --strict, an option of check, build and preview — schema takes --out (clarion schema --help explains them)');
     expect(usage(['--strict', 'check'])).toBe('--strict is an option of check, build and preview — write it after the command, e.g. clarion check --strict');
   });
@@ -98,11 +100,12 @@ describe('usage errors', () => {
     ['check', 'check takes --strict and --json'],
     ['build', 'build takes --strict, --json, --out, --formats, --force, --watch, --concurrency, --timeout, --now and --quiet'],
     ['new', 'new takes --kind and --lang'],
+    ['import', 'import takes --kind, --lang and --out'],
     ['preview', 'preview takes --port, --out, --formats, --strict, --now, --concurrency and --timeout'],
     ['schema', 'schema takes --out'],
     ['send', 'send takes --to, --yes, --rate and --out'],
   ])('refuses an unknown option of %s, listing the ones it takes', (name, takes) => {
-    const argv = name === 'new' ? ['new', 'Headline'] : name === 'send' ? ['send', 'a', '--to', 'l.csv'] : [name];
+    const argv = name === 'new' ? ['new', 'Headline'] : name === 'import' ? ['import', 'a.docx'] : name === 'send' ? ['send', 'a', '--to', 'l.csv'] : [name];
     expect(usage([...argv, '--frobnicate'])).toBe(`unknown option "--frobnicate" — ${takes} (clarion ${name} --help explains them)`);
   });
 
@@ -110,7 +113,7 @@ describe('usage errors', () => {
     expect(usage(['chek'])).toBe('unknown command "chek" — did you mean "check"? (clarion --help lists the commands)');
     expect(usage(['biuld', '--strict'])).toBe('unknown command "biuld" — did you mean "build"? (clarion --help lists the commands)');
     expect(usage(['help', 'sned'])).toBe('unknown command "sned" — did you mean "send"? (clarion --help lists the commands)');
-    expect(usage(['publish'])).toBe('unknown command "publish" — use check, build, new, preview, schema, send (clarion --help lists them)');
+    expect(usage(['publish'])).toBe('unknown command "publish" — use check, build, new, import, preview, schema, send (clarion --help lists them)');
     expect(usage(['build', '--forse'])).toBe('unknown option "--forse" — did you mean --force? (clarion build --help lists the options)');
     expect(usage(['check', '--strict=yes'])).toBe('--strict takes no value — write --strict alone');
   });
