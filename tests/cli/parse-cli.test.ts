@@ -103,7 +103,7 @@ describe('usage errors', () => {
     ['import', 'import takes --kind, --lang and --out'],
     ['preview', 'preview takes --port, --out, --formats, --strict, --now, --concurrency and --timeout'],
     ['schema', 'schema takes --out'],
-    ['send', 'send takes --to, --yes, --rate and --out'],
+    ['send', 'send takes --to, --yes, --skip-bad, --correction, --rate and --out'],
   ])('refuses an unknown option of %s, listing the ones it takes', (name, takes) => {
     const argv = name === 'new' ? ['new', 'Headline'] : name === 'import' ? ['import', 'a.docx'] : name === 'send' ? ['send', 'a', '--to', 'l.csv'] : [name];
     expect(usage([...argv, '--frobnicate'])).toBe(`unknown option "--frobnicate" — ${takes} (clarion ${name} --help explains them)`);

@@ -89,7 +89,7 @@ describe('clarion send, as a mail tool', () => {
     const bad = await project({ 'statements/organization.yaml': `${ORGANIZATION}unsubscribe_email: lists-at-press\n`, 'press/list.csv': 'name,email\nAnn,ann@news.example\n' }, { build: false });
     const refused = await clarion(bad, 'send', SOURCE, '--to', 'press/list.csv', ...FAST);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^statements\/organization\.yaml:10:20 error unsubscribe_email "lists-at-press" .*\nNothing was sent\.\n$/);
+    expect(refused.stderr).toMatch(/^statements\/organization\.yaml:16:20 error unsubscribe_email "lists-at-press" .*\nNothing was sent\.\n$/);
     expect(smtp.messages).toHaveLength(2);
   });
 
