@@ -15,7 +15,7 @@ import type { Statement } from '../sources/statement.ts';
 import { datelineParts, datelineText, formatDate } from '../templates/format.ts';
 import type { TemplateSet } from '../project/load-template-set.ts';
 import type { Strings } from '../project/locales.ts';
-import { viewModel, type TextParts } from '../templates/view-model.ts';
+import { languageVersions, viewModel, type TextParts } from '../templates/view-model.ts';
 import type { FormatLink } from './index.ts';
 import type { View, Views } from './format.ts';
 import { normalizeText } from './text/normalize-text.ts';
@@ -101,8 +101,9 @@ export function renderViews(inputs: RenderInputs): RenderedViews {
     if (wantCard) views.card = templates.card!(model);
   }
   if (want.has('text')) {
-    const text = { ...textParts(s, org, strings, numbered, notes, about, datelineText(parts)), ...(kind.textParts ? kind.textParts(s, org, org.text_width) : {}) };
-    views.text = normalizeText(templates.text!(viewModel({ ...base, text })));
+    const text = { ...textParts(s, org, strings, numbered, notes, about, datelineText(parts)), ...translationsText(s, strings, inputs.canonicalUrl, org.text_width), ...(kind.textParts ? kind.textParts(s, org, org.text_width) : {}) };
+    const release = normalizeText(templates.text!(viewModel({ ...base, text })));
+    views.text = s.dir === 'rtl' ? withDirectionMarks(release) : release;
   }
   return { views, diagnostics };
 }
@@ -129,6 +130,26 @@ function textParts(s: Statement, org: Organization, strings: Strings, body: Root
     references: serializer.references(),
     ...(s.corrections.length ? { corrections: s.corrections.map((c) => wrapText(`${(strings.correction ?? 'Correction ({date})').replace('{date}', formatDate(c.date, s.lang))}: ${c.note}`, width)).join('\n\n') } : {}),
   };
+}
+
+const RTL_START = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const RLM = '\u200F';
+
+/**
+ * A right-to-left text release reads right to left in mail clients, which set each line's
+ * direction from its first letter: a line that starts with a number, a Latin name, a URL or a
+ * rule ("27 نومبر 2023", "[1] https://...") starts with a right-to-left mark.
+ */
+export function withDirectionMarks(text: string): string {
+  return text.split('\n').map((line) => (line === '' || RTL_START.test(line) ? line : `${RLM}${line}`)).join('\n');
+}
+
+/** The statement's other languages, each on a line with its address (when the newsroom has a website). */
+function translationsText(s: Statement, strings: Strings, canonicalUrl: string | undefined, width: number): Pick<TextParts, 'translations'> {
+  const others = languageVersions(s, canonicalUrl).filter((v) => !v.current);
+  if (others.length === 0) return {};
+  const lines = others.map((v) => wrapText(canonicalUrl ? `${v.label}: ${v.href}` : v.label, width));
+  return { translations: `${strings.also_in ?? 'Also in'}:\n${lines.join('\n')}` };
 }
 
 /** A one-paragraph note is shown inline in its list item. */

@@ -7,6 +7,7 @@ import type { TemplateSet } from '../project/load-template-set.ts';
 import type { Strings } from '../project/locales.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { released, type Listing } from './listing.ts';
+import { ownLanguageName } from '../util/language-name.ts';
 import { languageTypography, typographyStyle, type FontFamily } from '../project/fonts.ts';
 
 export interface IndexInputs {
@@ -29,7 +30,9 @@ export function renderIndex(inputs: IndexInputs): string {
   const { organization: org } = inputs;
   const strings = inputs.strings(org.lang);
   const fonts = inputs.fonts;
-  const sorted = [...released(inputs.statements, inputs.now)].sort((a, b) => Date.parse(b.released) - Date.parse(a.released) || a.title.localeCompare(b.title));
+  const listed = released(inputs.statements, inputs.now);
+  const sorted = [...grouped(listed)].sort((a, b) => Date.parse(b.released) - Date.parse(a.released) || a.title.localeCompare(b.title));
+  const others = otherVersions(listed);
   const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
   return inputs.newsroom.templates.index!({
     lang: org.lang,
@@ -55,8 +58,33 @@ export function renderIndex(inputs: IndexInputs): string {
         typographyStyle: typographyStyle(languageTypography(fonts, s.lang)),
         ...(inputs.thumbnails ? { thumbnail: `${s.folder}/thumbnail.png` } : {}),
         formats: inputs.links(s, own).map((l) => ({ ...l, href: path.posix.join(s.folder, l.href) })),
+        ...(others.get(s.folder)?.length ? { languages: others.get(s.folder)!.map((o) => ({ lang: o.lang, dir: o.dir, label: ownLanguageName(o.lang), href: `${o.folder}/` })) } : {}),
         ...(s.correctedDate ? { corrected: { date: s.correctedDate, text: own.corrected ?? 'Corrected', dateText: formatDate({ date: s.correctedDate }, s.lang) } } : {}),
       };
     }),
   });
+}
+
+/**
+ * A statement and its translations are one entry of the newsroom: the default language's
+ * version (the one in the statement's own folder), or the first listed when that one is not.
+ */
+function grouped(listings: readonly Listing[]): Listing[] {
+  const listed = new Set(listings.map((l) => l.folder));
+  return listings.filter((l) => {
+    if (l.translations.length < 2) return true;
+    const lead = l.translations.find((t) => listed.has(t.folder));
+    return lead?.folder === l.folder;
+  });
+}
+
+/** The other listed versions of each entry, by the entry's folder. */
+function otherVersions(listings: readonly Listing[]): Map<string, Listing[]> {
+  const byFolder = new Map(listings.map((l) => [l.folder, l]));
+  const others = new Map<string, Listing[]>();
+  for (const l of listings) {
+    const versions = l.translations.flatMap((t) => (t.folder !== l.folder && byFolder.has(t.folder) ? [byFolder.get(t.folder)!] : []));
+    others.set(l.folder, versions);
+  }
+  return others;
 }

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { ORGANIZATION_FILE } from '../project/paths.ts';
 import type { Contact, Organization } from './schema.ts';
+import { languageTagName } from './language-tag.ts';
 
 type Texts = NonNullable<Organization['languages']>[string];
 
@@ -69,22 +70,14 @@ export function rolesIn(organization: Organization, lang: string): Record<string
 export function missingTextWarnings(organization: Organization, tag: string, missing: readonly string[]): Diagnostic[] {
   // Said of the language (fr), which serves its regional forms (fr-CA) too.
   const lang = organization.languages?.[tag] ? tag : tag.split('-')[0]!;
-  const name = languageName(lang);
+  const name = languageTagName(lang);
   return missing.map((field) => {
     const key = field.startsWith('role ') ? 'contacts' : field;
     const at = organization.positions?.[organization.languages ? 'languages' : key] ?? { line: 1, column: 1 };
     return {
       file: ORGANIZATION_FILE, ...at, severity: 'warning', rule: 'organization-language', field: `languages.${lang}`,
-      message: `the organisation's ${field} has no ${name} (${lang}) version, so statements in ${name} show it in ${languageName(organization.lang)}`,
+      message: `the organisation's ${field} has no ${name} (${lang}) version, so statements in ${name} show it in ${languageTagName(organization.lang)}`,
       hint: `add it under languages: ${lang}: ${key === 'contacts' ? `roles: {${field.slice(6, -1)}: …}` : `${key}: …`}`,
     } satisfies Diagnostic;
   });
-}
-
-function languageName(lang: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
 }

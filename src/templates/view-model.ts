@@ -8,6 +8,7 @@ import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { Strings } from '../project/locales.ts';
 import { formatDate, telHref } from './format.ts';
+import { ownLanguageName } from '../util/language-name.ts';
 
 export interface FormatLink {
   format: string;
@@ -32,6 +33,8 @@ export interface TextParts {
   references: string;
   /** Each correction, "Correction (28 November 2023): ...", wrapped. */
   corrections?: string;
+  /** The statement's other languages, "Also in: Français https://...", wrapped. */
+  translations?: string;
   /** What the statement's kind adds (a UN submission: its first block and the supporters' note, wrapped). */
   [part: string]: string | undefined;
 }
@@ -107,6 +110,7 @@ export function viewModel(inputs: ViewInputs): ViewModel {
     ...(inputs.kindView ?? {}),
     cardUrl: inputs.cardUrl,
     alternates: alternates(inputs),
+    otherLanguages: alternates(inputs).filter((a) => !a.current),
     jsonLd: jsonLd(inputs),
     // `style="{{typographyStyle}}"` on <html>: the stylesheets read these custom properties.
     fontStack: inputs.typography?.fontStack,
@@ -138,22 +142,16 @@ function jsonLd(inputs: ViewInputs): Record<string, unknown> {
 
 /** The statement's other languages, for hreflang links and the language switcher. */
 function alternates(inputs: ViewInputs): { lang: string; href: string; label: string; current: boolean }[] {
-  const s = inputs.statement;
+  return languageVersions(inputs.statement, inputs.canonicalUrl);
+}
+
+/** Every language version of a statement: its language, its name in that language, and its address (absolute with a website). */
+export function languageVersions(s: Statement, canonicalUrl: string | undefined): { lang: string; href: string; label: string; current: boolean }[] {
   const up = '../'.repeat(s.folder.split('/').length);
   return s.translations.map((t) => ({
     lang: t.lang,
-    href: inputs.canonicalUrl ? new URL(`${up}${t.folder}/`, inputs.canonicalUrl).href : `${up}${t.folder}/`,
-    label: languageName(t.lang),
+    href: canonicalUrl ? new URL(`${up}${t.folder}/`, canonicalUrl).href : `${up}${t.folder}/`,
+    label: ownLanguageName(t.lang),
     current: t.folder === s.folder,
   }));
-}
-
-/** A language's name in that language ("اردو", "Français"), from Intl. */
-function languageName(lang: string): string {
-  try {
-    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
-    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
-  } catch {
-    return lang;
-  }
 }

@@ -96,7 +96,9 @@ describe('a statement in English and Urdu', () => {
   it("shows a thumbnail of each PDF's first page in the newsroom index, the same bytes on every build", async () => {
     const index = parseHtml(await read(dir, 'dist/index.html'));
     const thumbs = selectAll('.statements img', index).map((i) => String(i.properties.src));
-    expect(thumbs.sort()).toEqual([`${SLUG}/thumbnail.png`, `${SLUG}/ur/thumbnail.png`, 'hrc55-ahmadiyya-places-of-worship/thumbnail.png']);
+    // A statement and its translation are one entry, in the default language, linking to the other.
+    expect(thumbs.sort()).toEqual([`${SLUG}/thumbnail.png`, 'hrc55-ahmadiyya-places-of-worship/thumbnail.png']);
+    expect(selectAll('.statements .languages a', index).map((a) => [String(a.properties.href), String(a.properties.lang)])).toEqual([[`${SLUG}/ur/`, 'ur']]);
     for (const src of thumbs) {
       const png = await readFile(path.join(dir, 'dist', src));
       expect(png.subarray(1, 4).toString()).toBe('PNG');

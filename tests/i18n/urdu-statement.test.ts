@@ -55,9 +55,10 @@ describe('the Urdu press release', () => {
     expect(rendered.text!.split('\n')[0]).toBe('فوری اشاعت کے لیے');
     expect(rendered.text).toContain('ربوہ، پاکستان — جماعتِ احمدیہ مسلمہ نے');
     // Four footnotes and one link, numbered in order of first use under the Urdu heading.
-    const references = rendered.text!.slice(rendered.text!.indexOf('حوالہ جات\n---------\n'));
-    expect(references.match(/^\[\d\] /gm)).toEqual(['[1] ', '[2] ', '[3] ', '[4] ', '[5] ']);
-    expect(references).toMatch(/^\[1\] سپریم کورٹ آف پاکستان، .*PLD 2014 SC 699/ms);
+    const references = rendered.text!.slice(rendered.text!.indexOf('حوالہ جات\n\u200F---------\n'));
+    // Lines that start with a number or a Latin letter start with a right-to-left mark.
+    expect(references.match(/^\u200F\[\d\] /gm)).toEqual(['\u200F[1] ', '\u200F[2] ', '\u200F[3] ', '\u200F[4] ', '\u200F[5] ']);
+    expect(references).toMatch(/^\u200F\[1\] سپریم کورٹ آف پاکستان، .*PLD 2014 SC 699/ms);
     expect(references).toContain('[4] https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights');
     expect(rendered.html).toContain('lang="ur"');
   });

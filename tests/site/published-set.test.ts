@@ -174,7 +174,9 @@ describe('a statement in two languages, one of which fails', () => {
     expect(await read(dir, 'dist/pair/fr/index.html')).toBe(frBefore);
     expect(await read(dir, 'dist/pair/index.html')).toContain('href="https://press.example.org/pair/fr/"');
     const site = await readSite(out);
-    expect(site.index.map((e) => e.title)).toEqual(['La paire', 'The pair, revised', 'Solo']);
+    // The pair is one entry of the newsroom, in English, linking to its French version.
+    expect(site.index.map((e) => e.title)).toEqual(['The pair, revised', 'Solo']);
+    expect(site.versions).toEqual(['pair/fr']);
     expect(site.sitemap).toEqual(pairs);
     expect(site.feeds).toEqual({ 'feed.xml': ['pair', 'pair/fr', 'solo'], 'feed-en.xml': ['pair', 'solo'], 'feed-fr.xml': ['pair/fr'] });
     expect(await expectSiteMatchesDisk(out)).toEqual(['pair', 'pair/fr', 'solo']);

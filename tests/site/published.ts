@@ -20,6 +20,8 @@ export const WEBSITE = 'https://press.example.org/';
 export interface SiteListing {
   /** Output folders of the index's entries, in its order, with their titles. */
   index: { folder: string; title: string }[];
+  /** The other language versions the entries link to (a statement and its translations are one entry). */
+  versions: string[];
   /** Each feed file on disk, with the folders of its entries. */
   feeds: Record<string, string[]>;
   /** Folders of the sitemap's pages, with the folders of their language alternates. */
@@ -36,6 +38,7 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', i
 export async function readSite(out: string): Promise<SiteListing> {
   const tree = unified().use(rehypeParse).parse(await readFile(path.join(out, 'index.html'), 'utf8')) as Root;
   const index = selectAll('.statements li h2 a', tree).map((a) => ({ folder: String(a.properties.href).replace(/\/$/, ''), title: toText(a) }));
+  const versions = selectAll('.statements li .languages a', tree).map((a) => String(a.properties.href).replace(/\/$/, ''));
   const feeds: Record<string, string[]> = {};
   for (const file of readdirSync(out).filter((f) => /^feed(-[\w-]+)?\.xml$/.test(f)).sort()) {
     feeds[file] = parseFeed(await readFile(path.join(out, file), 'utf8')).items.map((i) => folderOf(i.url!));
@@ -46,7 +49,7 @@ export async function readSite(out: string): Promise<SiteListing> {
     const links = (url['xhtml:link'] ?? []) as { '@href': string }[];
     sitemap[folderOf(String(url.loc))] = links.map((l) => folderOf(l['@href'])).sort();
   }
-  return { index, feeds, sitemap };
+  return { index, versions, feeds, sitemap };
 }
 
 interface ManifestRead {
@@ -81,7 +84,7 @@ function foldersOnDisk(out: string): { withFiles: string[]; empty: string[] } {
 export async function expectSiteMatchesDisk(out: string, now = new Date()): Promise<string[]> {
   const site = await readSite(out);
   const manifest = await readManifest(out);
-  const listed = [...new Set([...site.index.map((e) => e.folder), ...Object.values(site.feeds).flat(), ...Object.keys(site.sitemap)])].sort();
+  const listed = [...new Set([...site.index.map((e) => e.folder), ...site.versions, ...Object.values(site.feeds).flat(), ...Object.keys(site.sitemap)])].sort();
   for (const folder of listed) {
     const slug = folder.split('/')[0]!;
     expect(existsSync(path.join(out, folder, 'index.html')), `${folder}/index.html`).toBe(true);
@@ -90,7 +93,7 @@ export async function expectSiteMatchesDisk(out: string, now = new Date()): Prom
   const owned = Object.values(manifest.statements);
   const released = owned.filter((e) => !e.listing?.embargo || Date.parse(e.listing.embargo) <= now.getTime()).map((e) => e.slug).sort();
   // Each listing lists the same statements (the index and the sitemap all; the feeds the newest 50).
-  expect(site.index.map((e) => e.folder).sort()).toEqual(released);
+  expect([...site.index.map((e) => e.folder), ...site.versions].sort()).toEqual(released);
   expect(Object.keys(site.sitemap).sort()).toEqual(released);
   expect(site.feeds['feed.xml']!.sort()).toEqual(released);
   const langs = [...new Set(owned.filter((e) => released.includes(e.slug)).map((e) => e.listing!.lang))].sort();

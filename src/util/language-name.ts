@@ -1,0 +1,11 @@
+/** Names of languages, from Intl. */
+
+/** A language's name in that language, capitalised as a label: "اردو", "Français", "English". */
+export function ownLanguageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return lang;
+  }
+}
