@@ -71,7 +71,9 @@ export function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper('cssPageCounter', function (options: Options) {
     const text = root(options).strings.page_of ?? 'Page {page} of {pages}';
     const parts = text.split(/(\{page\}|\{pages\})/).filter(Boolean);
-    return new env.SafeString(parts.map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p))).join(' '));
+    const style = counterStyle(root(options).lang);
+    const counter = (name: string) => (style ? `counter(${name}, ${style})` : `counter(${name})`);
+    return new env.SafeString(parts.map((p) => (p === '{page}' ? counter('page') : p === '{pages}' ? counter('pages') : cssString(p))).join(' '));
   });
   /** {{t "about" name=organization.name}}: a locale message (ICU MessageFormat) with its arguments. */
   env.registerHelper('t', function (key: unknown, options: Options) {
@@ -79,6 +81,18 @@ export function registerHelpers(env: typeof Handlebars): void {
     const text = r.strings[String(key)] ?? String(key);
     return formatMessage(text, r.lang, options.hash ?? {});
   });
+}
+
+/** The CSS counter style of the language's own digits, when Intl says it writes numbers with other digits than 0-9. */
+export function counterStyle(lang: string): string | undefined {
+  let system: string;
+  try {
+    system = new Intl.NumberFormat(lang).resolvedOptions().numberingSystem;
+  } catch {
+    return undefined;
+  }
+  const styles: Record<string, string> = { arab: 'arabic-indic', arabext: 'persian', beng: 'bengali', deva: 'devanagari', thai: 'thai', mymr: 'myanmar', khmr: 'khmer', laoo: 'lao', tibt: 'tibetan', guru: 'gurmukhi', gujr: 'gujarati', orya: 'oriya', telu: 'telugu', knda: 'kannada', mlym: 'malayalam', tamldec: 'tamil' };
+  return styles[system];
 }
 
 /** A CSS string literal that cannot end the string or the <style> element it sits in. */
