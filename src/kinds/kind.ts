@@ -8,6 +8,7 @@
 import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { Diagnostic } from '../report/diagnostic.ts';
+import type { WordCount } from '../report/reporter.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { WordDocument } from '../formats/docx/word-document.ts';
@@ -32,14 +33,7 @@ export interface KindInput {
 }
 
 /** The line a report gives a statement of this kind, e.g. its word count against a limit. */
-export interface KindSummary {
-  file: string;
-  words: number;
-  limit?: number;
-  profile: string;
-  status: string;
-  joint: boolean;
-}
+export type KindSummary = WordCount;
 
 export interface Kind {
   name: string;
