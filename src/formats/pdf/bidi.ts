@@ -1,0 +1,133 @@
+/**
+ * The part of the Unicode Bidirectional Algorithm (UAX #9) that text in a PDF needs: character
+ * classes, levels for one line without embeddings (rules W1-W7, N1-N2, I1-I2) and the visual
+ * order (L2). PDF text carries no direction: readers put the characters of a line, which they
+ * take to be in visual order, back in reading order with an algorithm like this one, after
+ * guessing the line's direction. pdf.js guesses right to left when at least 30% of a piece of
+ * text is right-to-left letters or Arabic numbers (or when it is 4 characters or fewer and has
+ * any); `readerDirection` says what it will guess, so that the text layer can be written in the
+ * order that it reads back correctly.
+ */
+
+export type BidiClass = 'L' | 'R' | 'AL' | 'EN' | 'AN' | 'ES' | 'ET' | 'CS' | 'NSM' | 'BN' | 'WS' | 'ON';
+
+const HEBREW_LIKE = /[\u0590-\u05ff\u07c0-\u07ff\u0800-\u085f\ufb1d-\ufb4f]/u;
+const ARABIC_LETTER = /[\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u0780-\u07bf\u0860-\u08ff\ufb50-\ufdff\ufe70-\ufefe]/u;
+
+export function bidiClass(char: string): BidiClass {
+  const c = char.codePointAt(0)!;
+  if (/\p{Mn}|\p{Me}/u.test(char)) return 'NSM';
+  if (c === 0x200f) return 'R';
+  if (c === 0x200e) return 'L';
+  if (c === 0x061c) return 'AL';
+  if (/\p{Cf}/u.test(char)) return 'BN';
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x06f0 && c <= 0x06f9) || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0x2070 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089)) return 'EN';
+  if ((c >= 0x0660 && c <= 0x0669) || c === 0x066b || c === 0x066c || (c >= 0x0600 && c <= 0x0605) || c === 0x06dd) return 'AN';
+  if (c === 0x2b || c === 0x2d || c === 0x2212) return 'ES';
+  if (c === 0x23 || c === 0x24 || c === 0x25 || c === 0xb0 || c === 0xb1 || c === 0x066a || (c >= 0x20a0 && c <= 0x20cf) || c === 0x2030 || c === 0x2031) return 'ET';
+  if (c === 0x2c || c === 0x2e || c === 0x2f || c === 0x3a || c === 0xa0 || c === 0x060c || c === 0x202f) return 'CS';
+  if (/\s/u.test(char)) return 'WS';
+  if (ARABIC_LETTER.test(char)) return 'AL';
+  if (HEBREW_LIKE.test(char)) return 'R';
+  if (/\p{L}|\p{N}|\p{Mc}/u.test(char)) return 'L';
+  return 'ON';
+}
+
+const isRtl = (t: BidiClass) => t === 'R' || t === 'AL';
+
+/** The embedding level of each character (code point) of a line whose direction is given. */
+export function bidiLevels(chars: readonly string[], rtl: boolean): number[] {
+  const base = rtl ? 1 : 0;
+  const sor: BidiClass = rtl ? 'R' : 'L';
+  const types = chars.map(bidiClass);
+  // W1: a mark takes the class of what it follows (BN is left out of the way, as X9 does).
+  let prev: BidiClass = sor;
+  types.forEach((t, i) => {
+    if (t === 'NSM') types[i] = prev;
+    else if (t !== 'BN') prev = t;
+  });
+  // W2, W3: numbers after Arabic letters are Arabic numbers; AL is R.
+  let strong: BidiClass = sor;
+  types.forEach((t, i) => {
+    if (t === 'EN' && strong === 'AL') types[i] = 'AN';
+    if (t === 'L' || t === 'R' || t === 'AL') strong = t;
+  });
+  types.forEach((t, i) => t === 'AL' && (types[i] = 'R'));
+  // W4: one separator between two numbers of the same kind joins them.
+  for (let i = 1; i + 1 < types.length; i++) {
+    const [a, t, b] = [types[i - 1], types[i], types[i + 1]];
+    if (t === 'ES' && a === 'EN' && b === 'EN') types[i] = 'EN';
+    else if (t === 'CS' && (a === 'EN' || a === 'AN') && b === a) types[i] = a;
+  }
+  // W5: terminators next to European numbers are European numbers.
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== 'ET') continue;
+    let j = i;
+    while (j < types.length && types[j] === 'ET') j++;
+    if ((i > 0 && types[i - 1] === 'EN') || (j < types.length && types[j] === 'EN')) types.fill('EN', i, j);
+    i = j - 1;
+  }
+  // W6: the other separators and terminators are neutral.
+  types.forEach((t, i) => (t === 'ES' || t === 'ET' || t === 'CS') && (types[i] = 'ON'));
+  // W7: European numbers after left-to-right text are left to right.
+  strong = sor;
+  types.forEach((t, i) => {
+    if (t === 'EN' && strong === 'L') types[i] = 'L';
+    if (t === 'L' || t === 'R') strong = t;
+  });
+  // N1, N2: a run of neutrals takes the direction around it when both sides agree (numbers count as R), else the line's.
+  const side = (t: BidiClass | undefined): 'L' | 'R' => (t === undefined ? sor : t === 'L' ? 'L' : 'R') as 'L' | 'R';
+  const neutral = (t: BidiClass) => t === 'WS' || t === 'ON' || t === 'BN';
+  for (let i = 0; i < types.length; i++) {
+    if (!neutral(types[i]!)) continue;
+    let j = i;
+    while (j < types.length && neutral(types[j]!)) j++;
+    const before = side(i > 0 ? types[i - 1] : undefined);
+    const after = side(j < types.length ? types[j] : undefined);
+    types.fill(before === after ? before : sor, i, j);
+    i = j - 1;
+  }
+  // I1, I2.
+  return types.map((t) => {
+    if (base === 0) return t === 'R' ? 1 : t === 'AN' || t === 'EN' ? 2 : 0;
+    return t === 'L' || t === 'EN' || t === 'AN' ? 2 : 1;
+  });
+}
+
+/** The characters of a line in visual order (left to right), from reading order (L2, without mirroring). */
+export function visualOrder(text: string, rtl: boolean): string {
+  const chars = [...text];
+  const levels = bidiLevels(chars, rtl);
+  const highest = Math.max(0, ...levels);
+  const lowestOdd = Math.min(...levels.filter((l) => l % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < chars.length; i++) {
+      if (levels[i]! < level) continue;
+      let j = i;
+      while (j < chars.length && levels[j]! >= level) j++;
+      reverse(chars, i, j);
+      reverse(levels, i, j);
+      i = j;
+    }
+  }
+  return chars.join('');
+}
+
+function reverse<T>(list: T[], from: number, to: number): void {
+  for (let a = from, b = to - 1; a < b; a++, b--) [list[a], list[b]] = [list[b]!, list[a]!];
+}
+
+/**
+ * The direction pdf.js gives a piece of text it reads (its bidi.js): right to left when right-to-left
+ * letters and Arabic numbers make at least 30% of it, or when it is 4 characters or fewer and has one.
+ * Format characters never reach it: pdf.js drops them as it reads.
+ */
+export function readerDirection(text: string): 'rtl' | 'ltr' {
+  const chars = [...text.replace(/\p{Cf}/gu, '')];
+  const rtl = chars.filter((c) => {
+    const t = bidiClass(c);
+    return isRtl(t) || t === 'AN';
+  }).length;
+  if (rtl === 0) return 'ltr';
+  return rtl / chars.length < 0.3 && chars.length > 4 ? 'ltr' : 'rtl';
+}
