@@ -20,9 +20,14 @@ export interface Operation {
   end: number;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (byte: number) => !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+// 1: white space, 2: delimiter, 0: regular.
+const CLASS = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = 1;
+for (const byte of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[byte] = 2;
+const isWhite = (byte: number) => CLASS[byte] === 1;
+const isRegular = (byte: number) => CLASS[byte] === 0;
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = HEX['0123456789ABCDEF'.charCodeAt(i)] = i;
 
 export class ContentSyntaxError extends Error {}
 
@@ -58,7 +63,7 @@ class Reader {
     const { data } = this;
     while (this.at < data.length) {
       const byte = data[this.at]!;
-      if (WHITESPACE.has(byte)) this.at++;
+      if (isWhite(byte)) this.at++;
       else if (byte === 0x25) while (this.at < data.length && data[this.at] !== 0x0a && data[this.at] !== 0x0d) this.at++;
       else break;
     }
@@ -75,9 +80,9 @@ class Reader {
     const begin = this.at;
     while (this.at < data.length && isRegular(data[this.at]!)) this.at++;
     if (this.at === begin) throw new ContentSyntaxError(`unexpected "${String.fromCharCode(byte)}" at byte ${begin}`);
-    const word = latin1(data.subarray(begin, this.at));
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) return { type: 'number', value: Number(word) };
-    return { type: 'keyword', value: word };
+    const value = number(data, begin, this.at);
+    if (value !== undefined) return { type: 'number', value };
+    return { type: 'keyword', value: String.fromCharCode(...data.subarray(begin, this.at)) };
   }
 
   private name(): string {
@@ -123,10 +128,21 @@ class Reader {
     const { data } = this;
     const end = data.indexOf(0x3e, this.at);
     if (end < 0) throw new ContentSyntaxError('a hexadecimal string is not closed');
-    const digits = latin1(data.subarray(this.at + 1, end)).replace(/\s+/g, '');
+    const out = new Uint8Array((end - this.at) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let i = this.at + 1; i < end; i++) {
+      const digit = HEX[data[i]!]!;
+      if (digit < 0) continue;
+      if (high < 0) high = digit;
+      else {
+        out[n++] = (high << 4) | digit;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[n++] = high << 4;
     this.at = end + 1;
-    const padded = digits.length % 2 ? `${digits}0` : digits;
-    return Uint8Array.from({ length: padded.length / 2 }, (_, i) => parseInt(padded.slice(i * 2, i * 2 + 2), 16));
+    return out.subarray(0, n);
   }
 
   private array(): Operand {
@@ -166,13 +182,37 @@ class Reader {
     const id = findKeyword(data, 'ID', this.at);
     if (id < 0) throw new ContentSyntaxError('an inline image has no data');
     for (let i = id + 3; i + 1 < data.length; i++) {
-      if (data[i] === 0x45 && data[i + 1] === 0x49 && WHITESPACE.has(data[i - 1]!) && (i + 2 >= data.length || WHITESPACE.has(data[i + 2]!))) {
+      if (data[i] === 0x45 && data[i + 1] === 0x49 && isWhite(data[i - 1]!) && (i + 2 >= data.length || isWhite(data[i + 2]!))) {
         this.at = i + 2;
         return;
       }
     }
     throw new ContentSyntaxError('an inline image is not closed');
   }
+}
+
+/** The number a token spells (`12`, `-.5`, `3.`), or undefined. */
+function number(data: Uint8Array, begin: number, end: number): number | undefined {
+  let i = begin;
+  let sign = 1;
+  if (data[i] === 0x2b || data[i] === 0x2d) sign = data[i++] === 0x2d ? -1 : 1;
+  let value = 0;
+  let digits = 0;
+  let scale = 0;
+  for (; i < end; i++) {
+    const byte = data[i]!;
+    if (byte >= 0x30 && byte <= 0x39) {
+      value = value * 10 + byte - 0x30;
+      digits++;
+      if (scale) scale *= 10;
+    } else if (byte === 0x2e && !scale) {
+      scale = 1;
+    } else {
+      return undefined;
+    }
+  }
+  if (!digits) return undefined;
+  return (sign * value) / (scale || 1);
 }
 
 function findKeyword(data: Uint8Array, word: string, from: number): number {

@@ -18,7 +18,7 @@ import { parseContent, type Operation } from './content-stream.ts';
 import { cmap, embedLayerFont, LayerEncoding, layerWidth } from './layer-font.ts';
 import { layerCells } from './layer-line.ts';
 import { lookup, pageFonts, type FontInfo } from './fonts.ts';
-import { multiply, pageText, type Matrix, type PageText } from './page-glyphs.ts';
+import { multiply, pageText, type Matrix } from './page-glyphs.ts';
 import { PageStructure } from './structure.ts';
 import { RIGHT_TO_LEFT, textLines, type TextLine } from './text-lines.ts';
 import { textRuns, type TextRun } from './text-runs.ts';
@@ -82,7 +82,7 @@ function layerPage(doc: PDFDocument, page: PDFPage, rtl: boolean, encoding: Laye
   const edits: Edit[] = [];
   const muted = new Set<string>();
   for (const run of runs) {
-    muteRun(run, data, operations, text, edits, muted);
+    muteRun(run, data, operations, edits, muted);
     for (const glyph of run.glyphs) {
       const set = codes.get(glyph.font.dict) ?? new Set<number>();
       set.add(glyph.code);
@@ -108,13 +108,13 @@ function insertionPoint(line: TextLine, operations: readonly Operation[]): numbe
 }
 
 /** Removes Chromium's marks inside a run, switches it to mute fonts and wraps it in an empty ActualText. */
-function muteRun(run: TextRun, data: Uint8Array, operations: readonly Operation[], text: PageText, edits: Edit[], muted: Set<string>): void {
+function muteRun(run: TextRun, data: Uint8Array, operations: readonly Operation[], edits: Edit[], muted: Set<string>): void {
   const remove = (index: number) => {
     const op = operations[index];
     if (op) edits.push({ at: op.start, end: op.end, text: '' });
   };
-  for (const span of text.spans) {
-    if (span.open > run.open && span.close < run.close && (span.tag === 'ReversedChars' || span.actualText !== undefined)) {
+  for (const span of run.inner) {
+    if (span.close < run.close && (span.tag === 'ReversedChars' || span.actualText !== undefined)) {
       remove(span.open);
       remove(span.close);
     }

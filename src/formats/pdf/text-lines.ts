@@ -29,7 +29,8 @@ export function textLines(runs: readonly TextRun[]): TextLine[] {
       line.runs.push(run);
       line.left = Math.min(line.left, run.left);
       line.right = Math.max(line.right, run.right);
-      if (run.size > line.size && Math.abs(run.baseline - line.baseline) <= 0.25 * line.size) line.size = run.size;
+      // A line begun by its footnote mark takes the baseline and size of its text.
+      if (run.size > line.size) [line.baseline, line.size] = [run.baseline, run.size];
     } else {
       lines.push({ runs: [run], baseline: run.baseline, size: run.size, left: run.left, right: run.right });
     }
@@ -44,8 +45,10 @@ function onLine(line: TextLine, run: TextRun): boolean {
   if (!near) return false;
   const rise = run.baseline - line.baseline;
   if (Math.abs(rise) <= 0.25 * Math.min(size, run.size)) return true;
-  // Footnote marks and other superscripts (or subscripts), smaller and off the baseline.
-  return run.size < 0.9 * size && rise >= -0.3 * size && rise <= 0.6 * size;
+  // Footnote marks and other superscripts (or subscripts), smaller and off the baseline; Chromium
+  // may paint one before the text it follows.
+  if (run.size < 0.9 * size) return rise >= -0.3 * size && rise <= 0.6 * size;
+  return size < 0.9 * run.size && -rise >= -0.3 * run.size && -rise <= 0.6 * run.size;
 }
 
 /** Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko...). */

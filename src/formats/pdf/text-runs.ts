@@ -27,6 +27,8 @@ export interface TextRun {
   tagged?: MarkedSpan;
   /** The outermost marked-content sequence around it, if any. */
   outermost?: MarkedSpan;
+  /** The marked-content sequences inside it (Chromium's ReversedChars and ActualText spans). */
+  inner: MarkedSpan[];
 }
 
 /** The runs of a page, in content order; text objects that show no glyph are left out. */
@@ -34,19 +36,24 @@ export function textRuns(page: PageText): TextRun[] {
   const runs: TextRun[] = [];
   let g = 0;
   let s = 0;
-  const around: MarkedSpan[] = [];
+  // Spans are in order of their opening; those opened before a BT and still open surround it.
+  const enclosing: MarkedSpan[] = [];
   for (const object of page.textObjects) {
     const glyphs: Glyph[] = [];
     while (g < page.glyphs.length && page.glyphs[g]!.op < object.open) g++;
     for (let i = g; i < page.glyphs.length && page.glyphs[i]!.op < object.close; i++) glyphs.push(page.glyphs[i]!);
-    // Spans are in order of their opening: those before the BT that are still open surround it.
-    while (s < page.spans.length && page.spans[s]!.open < object.open) around.push(page.spans[s++]!);
-    const enclosing = around.filter((span) => span.close > object.close);
+    while (s < page.spans.length && page.spans[s]!.open < object.open) {
+      const span = page.spans[s++]!;
+      while (enclosing.length && enclosing.at(-1)!.close < span.open) enclosing.pop();
+      enclosing.push(span);
+    }
+    while (enclosing.length && enclosing.at(-1)!.close < object.open) enclosing.pop();
     const inner: MarkedSpan[] = [];
     for (let i = s; i < page.spans.length && page.spans[i]!.open < object.close; i++) inner.push(page.spans[i]!);
     if (glyphs.length === 0) continue;
     const reversed = inner.some((span) => span.tag === 'ReversedChars');
     const first = glyphs[0]!;
+    const around = enclosing.filter((span) => span.close > object.close);
     const run: TextRun = {
       open: object.open,
       close: object.close,
@@ -57,10 +64,11 @@ export function textRuns(page: PageText): TextRun[] {
       left: Math.min(...glyphs.map((x) => Math.min(x.x, x.endX))),
       right: Math.max(...glyphs.map((x) => Math.max(x.x, x.endX))),
       size: Math.max(...glyphs.map((x) => x.size)),
+      inner,
     };
-    const tagged = enclosing.filter((span) => span.mcid !== undefined).at(-1);
+    const tagged = around.filter((span) => span.mcid !== undefined).at(-1);
     if (tagged) run.tagged = tagged;
-    if (enclosing[0]) run.outermost = enclosing[0];
+    if (around[0]) run.outermost = around[0];
     runs.push(run);
   }
   return runs;
@@ -73,7 +81,6 @@ export function textRuns(page: PageText): TextRun[] {
 function runText(glyphs: readonly Glyph[], spans: readonly MarkedSpan[], reversed: boolean): string {
   const actual = spans.filter((span) => span.actualText !== undefined);
   const pieces: string[] = [];
-  let gi = 0;
   // Walk spans and glyphs together in content order; an ActualText span with no glyph (Skia
   // writes one for a cluster it did not draw) still holds characters of the run.
   const events = [...actual.map((span) => ({ at: span.open, span })), ...glyphs.map((glyph) => ({ at: glyph.op, glyph }))].sort((a, b) => a.at - b.at);
@@ -86,7 +93,6 @@ function runText(glyphs: readonly Glyph[], spans: readonly MarkedSpan[], reverse
       pieces.push(event.span.actualText!);
     } else if ('glyph' in event && event.glyph && !inside) {
       pieces.push(event.glyph.font.toUnicode.get(event.glyph.code) ?? '\ufffd');
-      gi++;
     }
   }
   return reversed ? pieces.reverse().join('') : pieces.join('');
