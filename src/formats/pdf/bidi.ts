@@ -35,11 +35,24 @@ export function bidiClass(char: string): BidiClass {
 
 const isRtl = (t: BidiClass) => t === 'R' || t === 'AL';
 
+/**
+ * The class pdf.js gives a character: Latin-1, Hebrew and Arabic as Unicode does; the other
+ * Arabic-script blocks right to left; every other character left to right, so that to pdf.js a
+ * curly quotation mark, a dash or an ellipsis is a left-to-right letter.
+ */
+export function readerClass(char: string): BidiClass {
+  const c = char.codePointAt(0)!;
+  if (c <= 0xff || (c >= 0x0600 && c <= 0x06ff)) return bidiClass(char);
+  if (c >= 0x0590 && c <= 0x05f4) return 'R';
+  if ((c >= 0x0700 && c <= 0x08ac) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return 'AL';
+  return 'L';
+}
+
 /** The embedding level of each character (code point) of a line whose direction is given. */
-export function bidiLevels(chars: readonly string[], rtl: boolean): number[] {
+export function bidiLevels(chars: readonly string[], rtl: boolean, classify: (char: string) => BidiClass = bidiClass): number[] {
   const base = rtl ? 1 : 0;
   const sor: BidiClass = rtl ? 'R' : 'L';
-  const types = chars.map(bidiClass);
+  const types = chars.map(classify);
   // W1: a mark takes the class of what it follows (BN is left out of the way, as X9 does).
   let prev: BidiClass = sor;
   types.forEach((t, i) => {
@@ -95,9 +108,9 @@ export function bidiLevels(chars: readonly string[], rtl: boolean): number[] {
 }
 
 /** The characters of a line in visual order (left to right), from reading order (L2, without mirroring). */
-export function visualOrder(text: string, rtl: boolean): string {
+export function visualOrder(text: string, rtl: boolean, classify: (char: string) => BidiClass = bidiClass): string {
   const chars = [...text];
-  const levels = bidiLevels(chars, rtl);
+  const levels = bidiLevels(chars, rtl, classify);
   const highest = Math.max(0, ...levels);
   const lowestOdd = Math.min(...levels.filter((l) => l % 2 === 1), highest + 1);
   for (let level = highest; level >= lowestOdd; level--) {
@@ -125,9 +138,106 @@ function reverse<T>(list: T[], from: number, to: number): void {
 export function readerDirection(text: string): 'rtl' | 'ltr' {
   const chars = [...text.replace(/\p{Cf}/gu, '')];
   const rtl = chars.filter((c) => {
-    const t = bidiClass(c);
+    const t = readerClass(c);
     return isRtl(t) || t === 'AN';
   }).length;
   if (rtl === 0) return 'ltr';
   return rtl / chars.length < 0.3 && chars.length > 4 ? 'ltr' : 'rtl';
+}
+
+/**
+ * What pdf.js makes of a piece of text it takes for visual order: the order of its bidi.js, quirks
+ * included (it decides a neutral from the character after the next strong one, and drops "<" and ">"
+ * from text with right-to-left characters). Returns the positions of `text`'s UTF-16 code units in
+ * the order pdf.js gives them.
+ */
+export function readerOrder(text: string): number[] {
+  const order = Array.from({ length: text.length }, (_, i) => i);
+  const types: string[] = [...Array(text.length).keys()].map((i) => readerClass(text[i]!));
+  const rtlCount = types.filter((t) => t === 'R' || t === 'AL' || t === 'AN').length;
+  if (rtlCount === 0) return order;
+  const start = rtlCount / text.length < 0.3 && text.length > 4 ? 0 : 1;
+  const e = start === 1 ? 'R' : 'L';
+  let last = e;
+  types.forEach((t, i) => (t === 'NSM' ? (types[i] = last) : (last = t)));
+  last = e;
+  types.forEach((t, i) => {
+    if (t === 'EN') types[i] = last === 'AL' ? 'AN' : 'EN';
+    else if (t === 'R' || t === 'L' || t === 'AL') last = t;
+  });
+  types.forEach((t, i) => t === 'AL' && (types[i] = 'R'));
+  for (let i = 1; i < types.length - 1; i++) {
+    if (types[i] === 'ES' && types[i - 1] === 'EN' && types[i + 1] === 'EN') types[i] = 'EN';
+    if (types[i] === 'CS' && (types[i - 1] === 'EN' || types[i - 1] === 'AN') && types[i + 1] === types[i - 1]) types[i] = types[i - 1]!;
+  }
+  types.forEach((t, i) => {
+    if (t !== 'EN') return;
+    for (let j = i - 1; j >= 0 && types[j] === 'ET'; j--) types[j] = 'EN';
+    for (let j = i + 1; j < types.length && types[j] === 'ET'; j++) types[j] = 'EN';
+  });
+  types.forEach((t, i) => (t === 'WS' || t === 'ES' || t === 'ET' || t === 'CS') && (types[i] = 'ON'));
+  last = e;
+  types.forEach((t, i) => {
+    if (t === 'EN') types[i] = last === 'L' ? 'L' : 'EN';
+    else if (t === 'R' || t === 'L') last = t;
+  });
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] !== 'ON') continue;
+    let end = i + 1;
+    while (end < types.length && types[end] === 'ON') end++;
+    let before = i > 0 ? types[i - 1]! : e;
+    let after = end + 1 < types.length ? types[end + 1]! : e;
+    if (before !== 'L') before = 'R';
+    if (after !== 'L') after = 'R';
+    if (before === after) types.fill(before, i, end);
+    i = end - 1;
+  }
+  const levels = types.map((t) => {
+    const base = t === 'ON' ? e : t;
+    if (start === 0) return base === 'R' ? 1 : base === 'AN' || base === 'EN' ? 2 : 0;
+    return base === 'L' || base === 'AN' || base === 'EN' ? 2 : 1;
+  });
+  const highest = Math.max(...levels);
+  const lowestOdd = Math.min(...levels.filter((l) => l % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd; level--) {
+    let from = -1;
+    for (let i = 0; i <= levels.length; i++) {
+      if (i < levels.length && levels[i]! >= level) {
+        if (from < 0) from = i;
+      } else if (from >= 0) {
+        reverse(order, from, i);
+        from = -1;
+      }
+    }
+  }
+  return order;
+}
+
+/** What pdf.js reads from a piece of text it takes for visual order. */
+export function readBack(text: string): string {
+  const rtl = [...text].some((c) => isRtl(readerClass(c)) || readerClass(c) === 'AN');
+  return readerOrder(text)
+    .map((i) => text[i])
+    .filter((c) => !rtl || (c !== '<' && c !== '>'))
+    .join('');
+}
+
+/**
+ * A string that pdf.js reads back as `text` (format characters aside), when one is found: the
+ * visual order for the direction pdf.js will guess, corrected until pdf.js's reordering of it
+ * gives `text` back.
+ */
+export function forReader(text: string): string {
+  const target = text.replace(/\p{Cf}/gu, '');
+  const rtl = readerDirection(target) === 'rtl';
+  let candidate = visualOrder(target, rtl, readerClass);
+  for (let round = 0; round < 6; round++) {
+    const order = readerOrder(candidate);
+    const read = order.map((i) => candidate[i]).join('');
+    if (read === target) return candidate;
+    const next: string[] = new Array(target.length);
+    order.forEach((from, j) => (next[from] = target[j]!));
+    candidate = next.join('');
+  }
+  return candidate;
 }

@@ -11,7 +11,7 @@
  * fence off each left-to-right word, number or separator of a right-to-left line, so that it stays
  * where it belongs; pdf.js drops format characters such as these.
  */
-import { readerDirection, visualOrder } from './bidi.ts';
+import { forReader, readerDirection } from './bidi.ts';
 import { layerWidth } from './layer-font.ts';
 import { lineText, readingGroups, type TextLine } from './text-lines.ts';
 import type { TextRun } from './text-runs.ts';
@@ -34,7 +34,7 @@ const reversed = (text: string) => [...text].reverse().join('');
 export function layerCells(line: TextLine, rtl: boolean): LayerCell[] {
   const logical = lineText(line, rtl);
   const guess = readerDirection(logical) === 'rtl';
-  if (guess !== rtl) return spread(visualOrder(logical, guess), line);
+  if (guess !== rtl) return wordByWord(logical, line);
   // Chromium's visual order: each run over its own stretch of the line.
   const pieces: { text: string; left: number; right: number }[] = [];
   for (const group of readingGroups(line, rtl)) {
@@ -98,20 +98,27 @@ function words(pieces: readonly { text: string; left: number; right: number }[],
   return settle(cells, line);
 }
 
-/** Writes a reading-order string over the line, its words spread in proportion to their length. */
-function spread(text: string, line: TextLine): LayerCell[] {
-  const parts = text.match(/\S+\s*/gu) ?? [];
-  const length = (part: string) => [...part.trimEnd()].filter((c) => layerWidth(c) > 0).length || 1;
+/**
+ * A line pdf.js would read in the wrong direction, written for it word by word: in reading order,
+ * each word in the order that pdf.js turns back into the word, the words spread over the line in
+ * proportion to their length with gaps wide enough (70% of the size) that pdf.js takes each word
+ * apart, with a space between, instead of reordering the line as a whole.
+ */
+function wordByWord(logical: string, line: TextLine): LayerCell[] {
+  const parts = logical.split(/\s+/u).filter(Boolean);
+  const length = (part: string) => [...part].filter((c) => layerWidth(c) > 0).length || 1;
+  const gap = WORD_GAP * line.size;
   const total = parts.reduce((n, p) => n + length(p), 0) || 1;
-  const step = (line.right - line.left) / total;
+  const step = Math.max(0, line.right - line.left - gap * (parts.length - 1)) / total;
   let x = line.left;
-  const cells = parts.map((part) => {
-    const cell = { text: part, left: x, right: x + length(part) * step };
-    x = cell.right;
+  return parts.map((part) => {
+    const cell = { text: `${forReader(part)} `, left: x, right: x + length(part) * step };
+    x = cell.right + gap;
     return cell;
   });
-  return settle(cells, line);
 }
+
+const WORD_GAP = 0.7;
 
 /**
  * Makes the cells follow one another: after a word that ends in a space, a gap as wide as a space

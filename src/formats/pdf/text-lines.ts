@@ -94,6 +94,8 @@ export function readingGroups(line: TextLine, rtl: boolean): { runs: TextRun[]; 
       let k = j;
       while (k < line.runs.length && kinds[k] === 'neutral') k++;
       if (k === j || k === line.runs.length || kinds[k] !== against || (rtl && !group.some(hasLetters))) break;
+      // A number right against a right-to-left word (a footnote mark after it) is that word's (W2).
+      if (rtl && !hasLetters(line.runs[k]!) && kinds[k + 1] === 'rtl') break;
       group.push(...line.runs.slice(j, k + 1));
       j = k + 1;
     }
