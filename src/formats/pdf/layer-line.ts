@@ -11,7 +11,7 @@
  * fence off each left-to-right word, number or separator of a right-to-left line, so that it stays
  * where it belongs; pdf.js drops format characters such as these.
  */
-import { forReader, readerDirection } from './bidi.ts';
+import { forReader, readBack, readerDirection } from './bidi.ts';
 import { layerWidth } from './layer-font.ts';
 import { lineText, readingGroups, type TextLine } from './text-lines.ts';
 import type { TextRun } from './text-runs.ts';
@@ -35,6 +35,7 @@ export function layerCells(line: TextLine, rtl: boolean): LayerCell[] {
   const logical = lineText(line, rtl);
   const guess = readerDirection(logical) === 'rtl';
   if (guess !== rtl) return wordByWord(logical, line);
+  const expected = plain(readBack(plain(forReader(logical))));
   // Chromium's visual order: each run over its own stretch of the line.
   const pieces: { text: string; left: number; right: number }[] = [];
   for (const group of readingGroups(line, rtl)) {
@@ -48,8 +49,17 @@ export function layerCells(line: TextLine, rtl: boolean): LayerCell[] {
     });
   }
   pieces.sort((a, b) => a.left - b.left || a.right - b.right);
-  return words(pieces, line);
+  // pdf.js reorders a line its own way ("…" and "’" are left to right to it): where it would not
+  // read the drawn order back as the line says, the line is written for it word by word.
+  if (plain(readBack(plain(pieces.map((p) => p.text).join('')))) === expected) return words(pieces, line);
+  // Else the order pdf.js reads right, close to the drawn one, its words spread over the line.
+  const ordered = forReader(logical);
+  if (plain(readBack(plain(ordered))) === expected) return spread(ordered, line);
+  return wordByWord(logical, line);
 }
+
+/** Text as pdf.js gives it back: no format characters, single spaces, none at the ends. */
+const plain = (text: string) => text.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim();
 
 function visual(run: TextRun): string {
   return run.reversed ? reversed(run.text) : run.text;
@@ -95,6 +105,21 @@ function words(pieces: readonly { text: string; left: number; right: number }[],
       x = next;
     }
   }
+  return settle(cells, line);
+}
+
+/** Writes a string over the line, its words spread in proportion to their length. */
+function spread(text: string, line: TextLine): LayerCell[] {
+  const parts = text.match(/\S+\s*/gu) ?? [];
+  const length = (part: string) => [...part.trimEnd()].filter((c) => layerWidth(c) > 0).length || 1;
+  const total = parts.reduce((n, p) => n + length(p), 0) || 1;
+  const step = (line.right - line.left) / total;
+  let x = line.left;
+  const cells = parts.map((part) => {
+    const cell = { text: part, left: x, right: x + length(part) * step };
+    x = cell.right;
+    return cell;
+  });
   return settle(cells, line);
 }
 

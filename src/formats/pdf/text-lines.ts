@@ -94,8 +94,13 @@ export function readingGroups(line: TextLine, rtl: boolean): { runs: TextRun[]; 
       let k = j;
       while (k < line.runs.length && kinds[k] === 'neutral') k++;
       if (k === j || k === line.runs.length || kinds[k] !== against || (rtl && !group.some(hasLetters))) break;
-      // A number right against a right-to-left word (a footnote mark after it) is that word's (W2).
-      if (rtl && !hasLetters(line.runs[k]!) && kinds[k + 1] === 'rtl') break;
+      // A number that touches right-to-left text on its right, without a space (a footnote mark
+      // after a word, "الحرية…¹¹"), follows that text: an Arabic number (W2), not this group's.
+      if (rtl && !hasLetters(line.runs[k]!)) {
+        let m = k + 1;
+        while (m < line.runs.length && kinds[m] === 'neutral' && !/\s/u.test(line.runs[m]!.text)) m++;
+        if (kinds[m] === 'rtl') break;
+      }
       group.push(...line.runs.slice(j, k + 1));
       j = k + 1;
     }
