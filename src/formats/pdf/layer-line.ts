@@ -13,7 +13,7 @@
  */
 import { forReader, readBack, readerDirection } from './bidi.ts';
 import { layerWidth } from './layer-font.ts';
-import { lineText, readingGroups, type TextLine } from './text-lines.ts';
+import { lineText, readingGroups, RIGHT_TO_LEFT, type TextLine } from './text-lines.ts';
 import type { TextRun } from './text-runs.ts';
 
 export interface LayerCell {
@@ -35,7 +35,8 @@ export function layerCells(line: TextLine, rtl: boolean): LayerCell[] {
   const logical = lineText(line, rtl);
   const guess = readerDirection(logical) === 'rtl';
   if (guess !== rtl) return wordByWord(logical, line);
-  const expected = plain(readBack(plain(forReader(logical))));
+  // pdf.js drops "<" and ">" from text with right-to-left letters: no order gets them back.
+  const expected = plain(logical).replace(RIGHT_TO_LEFT.test(logical) ? /[<>]/g : /$^/g, '');
   // Chromium's visual order: each run over its own stretch of the line.
   const pieces: { text: string; left: number; right: number }[] = [];
   for (const group of readingGroups(line, rtl)) {

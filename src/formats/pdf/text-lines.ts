@@ -89,17 +89,24 @@ export function readingGroups(line: TextLine, rtl: boolean): { runs: TextRun[]; 
         group.push(line.runs[j++]!);
         continue;
       }
-      // Neutrals (spaces, punctuation) between two runs against the line join them, as N1 says;
-      // in a right-to-left line only after a word with letters ("2014 SC", not "25، 18").
+      // Neutrals (spaces, punctuation) between two runs against the line join them, as N1 says.
       let k = j;
       while (k < line.runs.length && kinds[k] === 'neutral') k++;
-      if (k === j || k === line.runs.length || kinds[k] !== against || (rtl && !group.some(hasLetters))) break;
-      // A number that touches right-to-left text on its right, without a space (a footnote mark
-      // after a word, "الحرية…¹¹"), follows that text: an Arabic number (W2), not this group's.
-      if (rtl && !hasLetters(line.runs[k]!)) {
-        let m = k + 1;
-        while (m < line.runs.length && kinds[m] === 'neutral' && !/\s/u.test(line.runs[m]!.text)) m++;
-        if (kinds[m] === 'rtl') break;
+      if (k === j || k === line.runs.length || kinds[k] !== against) break;
+      const between = line.runs.slice(j, k);
+      // Chromium marks a run at a right-to-left level reversed: a run of neutrals of two or more
+      // characters tells whether they are at the group's level or the line's.
+      const telling = between.filter((r) => [...r.text].length > 1);
+      if (telling.some((r) => r.reversed === rtl)) break;
+      if (telling.length === 0) {
+        if (rtl && !group.some(hasLetters)) break;
+        // A number apart from the group by a space that touches right-to-left text on its right
+        // (a footnote mark after a word, "الحرية…¹¹") follows that text: an Arabic number (W2).
+        if (rtl && !hasLetters(line.runs[k]!) && between.some((r) => /\s/u.test(r.text))) {
+          let m = k + 1;
+          while (m < line.runs.length && kinds[m] === 'neutral' && !/\s/u.test(line.runs[m]!.text)) m++;
+          if (kinds[m] === 'rtl') break;
+        }
       }
       group.push(...line.runs.slice(j, k + 1));
       j = k + 1;
