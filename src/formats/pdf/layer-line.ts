@@ -131,7 +131,12 @@ function spread(text: string, line: TextLine): LayerCell[] {
  * apart, with a space between, instead of reordering the line as a whole.
  */
 function wordByWord(logical: string, line: TextLine): LayerCell[] {
-  const parts = logical.split(/\s+/u).filter(Boolean);
+  // A word pdf.js cannot be given whole (letters of both directions with numbers between, as in
+  // "Grüße’مسجد,103") goes as pieces: its letters apart from its numbers and signs.
+  const parts = logical
+    .split(/\s+/u)
+    .filter(Boolean)
+    .flatMap((word) => (readsBack(word) ? [word] : (word.match(/[\p{L}\p{M}\p{Cf}'‘’]+|[^\p{L}\p{M}\p{Cf}'‘’]+/gu) ?? [word])));
   const length = (part: string) => [...part].filter((c) => layerWidth(c) > 0).length || 1;
   const gap = WORD_GAP * line.size;
   const total = parts.reduce((n, p) => n + length(p), 0) || 1;
@@ -143,6 +148,8 @@ function wordByWord(logical: string, line: TextLine): LayerCell[] {
     return cell;
   });
 }
+
+const readsBack = (text: string) => plain(readBack(plain(forReader(text)))) === plain(text).replace(RIGHT_TO_LEFT.test(text) ? /[<>]/g : /$^/g, '');
 
 const WORD_GAP = 0.7;
 
