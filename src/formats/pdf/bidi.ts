@@ -14,7 +14,15 @@ export type BidiClass = 'L' | 'R' | 'AL' | 'EN' | 'AN' | 'ES' | 'ET' | 'CS' | 'N
 const HEBREW_LIKE = /[\u0590-\u05ff\u07c0-\u07ff\u0800-\u085f\ufb1d-\ufb4f]/u;
 const ARABIC_LETTER = /[\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u0780-\u07bf\u0860-\u08ff\ufb50-\ufdff\ufe70-\ufefe]/u;
 
+const classes = new Map<string, BidiClass>();
+
 export function bidiClass(char: string): BidiClass {
+  let known = classes.get(char);
+  if (!known) classes.set(char, (known = classify(char)));
+  return known;
+}
+
+function classify(char: string): BidiClass {
   const c = char.codePointAt(0)!;
   if (/\p{Mn}|\p{Me}/u.test(char)) return 'NSM';
   if (c === 0x200f) return 'R';

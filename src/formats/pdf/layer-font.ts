@@ -14,7 +14,15 @@ export const LAYER_FONT_NAME = 'ClarionTextLayer';
 export const LAYER_GLYPH_WIDTH = 500;
 
 /** Advance of a character of the layer in thousandths of the font size: marks, format characters and spaces take little or none. */
+const widths = new Map<string, number>();
+
 export function layerWidth(char: string): number {
+  let width = widths.get(char);
+  if (width === undefined) widths.set(char, (width = measure(char)));
+  return width;
+}
+
+function measure(char: string): number {
   if (/\p{Mn}|\p{Me}|\p{Cf}/u.test(char)) return 0;
   if (/\s/u.test(char)) return SPACE_WIDTH;
   return LAYER_GLYPH_WIDTH;

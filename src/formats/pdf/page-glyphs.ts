@@ -116,18 +116,26 @@ export function pageText(operations: readonly Operation[], fonts: ReadonlyMap<st
     const font = text.font;
     if (!font) return;
     const step = font.codeLength;
+    // The origin of the line (Tm) is the same for every glyph of this operation.
+    const [originX, originY] = apply(multiply(origin, ctm), 0, text.rise);
+    const m = multiply(tm, ctm);
+    const size = Math.hypot(text.size * m[2], text.size * m[3]);
+    const scaleX = text.size * text.scale;
     for (let i = 0; i + step <= bytes.length; i += step) {
       const code = step === 2 ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]!;
       const w0 = font.width(code) / 1000;
-      const trm = multiply([text.size * text.scale, 0, 0, text.size, 0, text.rise], multiply(tm, ctm));
-      const [x, y] = apply(trm, 0, 0);
-      const [endX, endY] = apply(trm, w0, 0);
-      const size = Math.hypot(trm[2], trm[3]);
-      const [originX, originY] = apply(multiply([1, 0, 0, 1, 0, text.rise], multiply(origin, ctm)), 0, 0);
+      // The text rendering matrix [size·scale 0 0 size 0 rise] × Tm × CTM, applied to (0, 0) and (w0, 0).
+      const x = text.rise * m[2] + m[4];
+      const y = text.rise * m[3] + m[5];
+      const endX = x + w0 * scaleX * m[0];
+      const endY = y + w0 * scaleX * m[1];
       const clipped = clip !== undefined && (x < clip[0] || x > clip[2] || y < clip[1] || y > clip[3]);
       glyphs.push({ code, font, x, y, endX, endY, size, originX, originY, clipped, op });
       const tx = (w0 * text.size + text.charSpacing + (step === 1 && code === 32 ? text.wordSpacing : 0)) * text.scale;
-      tm = multiply([1, 0, 0, 1, tx, 0], tm);
+      // Tm = [1 0 0 1 tx 0] × Tm, and so (Tm × CTM) moves along its own x axis.
+      tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + tx * tm[0], tm[5] + tx * tm[1]];
+      m[4] += tx * m[0];
+      m[5] += tx * m[1];
     }
   };
 

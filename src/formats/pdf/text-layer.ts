@@ -72,8 +72,11 @@ export function addTextLayer(doc: PDFDocument, rtl: boolean): boolean {
 
 function layerPage(doc: PDFDocument, page: PDFPage, rtl: boolean, encoding: LayerEncoding, codes: Map<PDFDict, Set<number>>): PageWork | undefined {
   const data = pageContent(doc, page);
-  const operations = parseContent(data);
   const fonts = pageFonts(doc.context, page.node.Resources());
+  // Most pages have no right-to-left text: they are not read any further.
+  const marked = Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes('/ReversedChars');
+  if (!marked && ![...fonts.values()].some((font) => [...font.toUnicode.values()].some((t) => RIGHT_TO_LEFT.test(t)))) return undefined;
+  const operations = parseContent(data);
   const text = pageText(operations, fonts);
   const runs = textRuns(text);
   if (!runs.some((run) => run.reversed || RIGHT_TO_LEFT.test(run.text))) return undefined;
@@ -139,13 +142,15 @@ const escapeName = (name: string) => name.replace(/[^!-~]|[#()<>[\]{}/%]/g, (c) 
 
 /** The content for one line of the layer, tagged as content of its block when the page is tagged. */
 function layerLine(line: TextLine, rtl: boolean, ctm: Matrix, structure: PageStructure, encoding: LayerEncoding): string {
-  const cells = layerCells(line, rtl);
+  const cells = layerCells(line, rtl).filter((cell) => Number.isFinite(cell.left) && Number.isFinite(cell.right));
   const inverse = invert(ctm);
   const size = line.size;
+  if (!(size > 0) || cells.length === 0) return '';
   let body = `BT\n3 Tr\n/${LAYER_FONT} ${num(size)} Tf\n`;
   for (const cell of cells) {
     const drawn = [...cell.text.trimEnd()].reduce((n, c) => n + layerWidth(c), 0) / 1000;
-    const scale = drawn > 0 ? (100 * (cell.right - cell.left)) / (drawn * size) : 100;
+    const fit = (100 * (cell.right - cell.left)) / (drawn * size);
+    const scale = drawn > 0 && Number.isFinite(fit) ? fit : 100;
     const tm = multiply([1, 0, 0, 1, cell.left, line.baseline], inverse);
     body += `${num(Math.min(Math.max(scale, 1), 10000))} Tz\n${tm.map(num).join(' ')} Tm\n<${encoding.encode(cell.text)}> Tj\n`;
   }
