@@ -89,36 +89,191 @@ interface TextState {
 type Box = [number, number, number, number];
 
 const PAINTING = new Set(['n', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*']);
+const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h']);
 
 /** The glyphs and marked content of a page's operations, with the fonts of its resources. */
 export function pageText(operations: readonly Operation[], fonts: ReadonlyMap<string, FontInfo>): PageText {
-  const glyphs: Glyph[] = [];
-  const spans: MarkedSpan[] = [];
-  const textObjects: PageText['textObjects'] = [];
-  const ctms: Matrix[] = [];
-  const open: MarkedSpan[] = [];
-  const saved: { ctm: Matrix; text: TextState; clip: Box | undefined }[] = [];
-  let ctm: Matrix = IDENTITY;
-  // The clipping area when it is a rectangle (undefined: the whole page, or a shape this does not follow).
-  let clip: Box | undefined;
-  let path: Box | undefined | null = null;
-  let clipping = false;
-  let text: TextState = { charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, size: 0, rise: 0 };
-  let tm: Matrix = IDENTITY;
-  let tlm: Matrix = IDENTITY;
-  let origin: Matrix = IDENTITY;
+  const reader = new Interpreter(operations.length, fonts);
+  operations.forEach((operation, index) => reader.step(operation, index));
+  return reader.result;
+}
 
-  const moveLine = (tx: number, ty: number) => {
-    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
-    tm = tlm;
-  };
-  const show = (bytes: Uint8Array, op: number) => {
+class Interpreter {
+  readonly result: PageText = { glyphs: [], spans: [], textObjects: [], ctm: [] };
+  private readonly open: MarkedSpan[] = [];
+  private readonly saved: { ctm: Matrix; text: TextState; clip: Box | undefined }[] = [];
+  private ctm: Matrix = IDENTITY;
+  private text: TextState = { charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, size: 0, rise: 0 };
+  private tm: Matrix = IDENTITY;
+  private tlm: Matrix = IDENTITY;
+  /** The text matrix last set with Tm. */
+  private origin: Matrix = IDENTITY;
+  // The clipping area when it is a rectangle (undefined: the whole page, or a shape this does not follow).
+  private clip: Box | undefined;
+  private path: Box | undefined | null = null;
+  private clipping = false;
+
+  constructor(
+    private readonly count: number,
+    private readonly fonts: ReadonlyMap<string, FontInfo>,
+  ) {}
+
+  step({ operator, operands }: Operation, index: number): void {
+    this.result.ctm.push(this.ctm);
+    const n = numbers(operands);
+    if (this.graphics(operator, n) || this.textState(operator, operands, n) || this.positioning(operator, n)) return;
+    if (this.showing(operator, operands, n, index)) return;
+    this.marked(operator, operands, index);
+  }
+
+  private graphics(operator: string, n: number[]): boolean {
+    switch (operator) {
+      case 'q':
+        this.saved.push({ ctm: this.ctm, text: { ...this.text }, clip: this.clip });
+        return true;
+      case 'Q': {
+        const state = this.saved.pop();
+        if (state) ({ ctm: this.ctm, text: this.text, clip: this.clip } = state);
+        return true;
+      }
+      case 'cm':
+        this.ctm = multiply(n as Matrix, this.ctm);
+        return true;
+      case 're': {
+        const [x = 0, y = 0, w = 0, h = 0] = n;
+        const corners = [apply(this.ctm, x, y), apply(this.ctm, x + w, y + h)];
+        const box: Box = [Math.min(corners[0]![0], corners[1]![0]), Math.min(corners[0]![1], corners[1]![1]), Math.max(corners[0]![0], corners[1]![0]), Math.max(corners[0]![1], corners[1]![1])];
+        // Only a path of one upright rectangle is followed.
+        this.path = this.path === null && this.ctm[1] === 0 && this.ctm[2] === 0 ? box : undefined;
+        return true;
+      }
+      case 'W':
+      case 'W*':
+        this.clipping = true;
+        return true;
+    }
+    if (PATH.has(operator)) {
+      this.path = undefined;
+      return true;
+    }
+    if (!PAINTING.has(operator)) return false;
+    // A clip of another shape keeps the rectangle known so far: a glyph is never taken for clipped wrongly.
+    if (this.clipping && this.path) this.clip = intersect(this.clip, this.path);
+    this.path = null;
+    this.clipping = false;
+    return true;
+  }
+
+  private textState(operator: string, operands: Operand[], n: number[]): boolean {
+    const text = this.text;
+    switch (operator) {
+      case 'Tc':
+        text.charSpacing = n[0] ?? 0;
+        return true;
+      case 'Tw':
+        text.wordSpacing = n[0] ?? 0;
+        return true;
+      case 'Tz':
+        text.scale = (n[0] ?? 100) / 100;
+        return true;
+      case 'TL':
+        text.leading = n[0] ?? 0;
+        return true;
+      case 'Ts':
+        text.rise = n[0] ?? 0;
+        return true;
+      case 'Tf': {
+        const name = operands[0];
+        text.font = name?.type === 'name' ? this.fonts.get(name.value) : undefined;
+        text.size = n[1] ?? 0;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private positioning(operator: string, n: number[]): boolean {
+    switch (operator) {
+      case 'BT':
+        this.tm = this.tlm = this.origin = IDENTITY;
+        this.result.textObjects.push({ open: this.result.ctm.length - 1, close: this.count });
+        return true;
+      case 'ET': {
+        const last = this.result.textObjects.at(-1);
+        if (last && last.close === this.count) last.close = this.result.ctm.length - 1;
+        return true;
+      }
+      case 'Td':
+        this.moveLine(n[0] ?? 0, n[1] ?? 0);
+        return true;
+      case 'TD':
+        this.text.leading = -(n[1] ?? 0);
+        this.moveLine(n[0] ?? 0, n[1] ?? 0);
+        return true;
+      case 'Tm':
+        this.tm = this.tlm = this.origin = n as Matrix;
+        return true;
+      case 'T*':
+        this.moveLine(0, -this.text.leading);
+        return true;
+    }
+    return false;
+  }
+
+  private showing(operator: string, operands: Operand[], n: number[], index: number): boolean {
+    const last = operands.at(-1);
+    switch (operator) {
+      case '"':
+        this.text.wordSpacing = n[0] ?? 0;
+        this.text.charSpacing = n[1] ?? 0;
+      // falls through
+      case "'":
+        this.moveLine(0, -this.text.leading);
+      // falls through
+      case 'Tj':
+        if (last?.type === 'string') this.show(last.bytes, index);
+        return true;
+      case 'TJ':
+        for (const item of operands[0]?.type === 'array' ? operands[0].items : []) {
+          if (item.type === 'string') this.show(item.bytes, index);
+          else if (item.type === 'number') this.tm = multiply([1, 0, 0, 1, (-item.value / 1000) * this.text.size * this.text.scale, 0], this.tm);
+        }
+        return true;
+    }
+    return false;
+  }
+
+  private marked(operator: string, operands: Operand[], index: number): void {
+    if (operator === 'EMC') {
+      const span = this.open.pop();
+      if (span) span.close = index;
+      return;
+    }
+    if (operator !== 'BMC' && operator !== 'BDC') return;
+    const tag = operands[0]?.type === 'name' ? operands[0].value : '';
+    const props = operands[1]?.type === 'dict' ? operands[1].entries : undefined;
+    const span: MarkedSpan = { open: index, close: this.count, tag, depth: this.open.length };
+    const mcid = props?.get('MCID');
+    if (mcid?.type === 'number') span.mcid = mcid.value;
+    const actual = props?.get('ActualText');
+    if (actual?.type === 'string') span.actualText = decodeTextString(actual.bytes);
+    this.result.spans.push(span);
+    this.open.push(span);
+  }
+
+  private moveLine(tx: number, ty: number): void {
+    this.tlm = multiply([1, 0, 0, 1, tx, ty], this.tlm);
+    this.tm = this.tlm;
+  }
+
+  private show(bytes: Uint8Array, op: number): void {
+    const { text, clip } = this;
     const font = text.font;
     if (!font) return;
     const step = font.codeLength;
     // The origin of the line (Tm) is the same for every glyph of this operation.
-    const [originX, originY] = apply(multiply(origin, ctm), 0, text.rise);
-    const m = multiply(tm, ctm);
+    const [originX, originY] = apply(multiply(this.origin, this.ctm), 0, text.rise);
+    const m = multiply(this.tm, this.ctm);
     const size = Math.hypot(text.size * m[2], text.size * m[3]);
     const scaleX = text.size * text.scale;
     for (let i = 0; i + step <= bytes.length; i += step) {
@@ -127,147 +282,13 @@ export function pageText(operations: readonly Operation[], fonts: ReadonlyMap<st
       // The text rendering matrix [size·scale 0 0 size 0 rise] × Tm × CTM, applied to (0, 0) and (w0, 0).
       const x = text.rise * m[2] + m[4];
       const y = text.rise * m[3] + m[5];
-      const endX = x + w0 * scaleX * m[0];
-      const endY = y + w0 * scaleX * m[1];
       const clipped = clip !== undefined && (x < clip[0] || x > clip[2] || y < clip[1] || y > clip[3]);
-      glyphs.push({ code, font, x, y, endX, endY, size, originX, originY, clipped, op });
+      this.result.glyphs.push({ code, font, x, y, endX: x + w0 * scaleX * m[0], endY: y + w0 * scaleX * m[1], size, originX, originY, clipped, op });
       const tx = (w0 * text.size + text.charSpacing + (step === 1 && code === 32 ? text.wordSpacing : 0)) * text.scale;
-      // Tm = [1 0 0 1 tx 0] × Tm, and so (Tm × CTM) moves along its own x axis.
-      tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + tx * tm[0], tm[5] + tx * tm[1]];
+      // Tm = [1 0 0 1 tx 0] × Tm: the matrix, and Tm × CTM with it, move along their own x axis.
+      this.tm = [this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + tx * this.tm[0], this.tm[5] + tx * this.tm[1]];
       m[4] += tx * m[0];
       m[5] += tx * m[1];
     }
-  };
-
-  operations.forEach(({ operator, operands }, index) => {
-    ctms.push(ctm);
-    const n = numbers(operands);
-    switch (operator) {
-      case 'q':
-        saved.push({ ctm, text: { ...text }, clip });
-        break;
-      case 'Q': {
-        const state = saved.pop();
-        if (state) ({ ctm, text, clip } = state);
-        break;
-      }
-      case 're': {
-        const [x = 0, y = 0, w = 0, h = 0] = n;
-        const corners = [apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x, y + h), apply(ctm, x + w, y + h)];
-        const box: Box = [Math.min(...corners.map((c) => c[0])), Math.min(...corners.map((c) => c[1])), Math.max(...corners.map((c) => c[0])), Math.max(...corners.map((c) => c[1]))];
-        // Only a path of one upright rectangle is followed.
-        path = path === null && ctm[1] === 0 && ctm[2] === 0 ? box : undefined;
-        break;
-      }
-      case 'm':
-      case 'l':
-      case 'c':
-      case 'v':
-      case 'y':
-      case 'h':
-        path = undefined;
-        break;
-      case 'W':
-      case 'W*':
-        clipping = true;
-        break;
-      case 'cm':
-        ctm = multiply(n as Matrix, ctm);
-        break;
-      default:
-        if (PAINTING.has(operator)) {
-          // A clip of another shape keeps the rectangle known so far: a glyph is never taken for clipped wrongly.
-          if (clipping && path) clip = intersect(clip, path);
-          path = null;
-          clipping = false;
-        }
-        break;
-      case 'BT':
-        tm = tlm = origin = IDENTITY;
-        textObjects.push({ open: index, close: operations.length });
-        break;
-      case 'ET': {
-        const last = textObjects.at(-1);
-        if (last && last.close === operations.length) last.close = index;
-        break;
-      }
-      case 'Tc':
-        text.charSpacing = n[0] ?? 0;
-        break;
-      case 'Tw':
-        text.wordSpacing = n[0] ?? 0;
-        break;
-      case 'Tz':
-        text.scale = (n[0] ?? 100) / 100;
-        break;
-      case 'TL':
-        text.leading = n[0] ?? 0;
-        break;
-      case 'Ts':
-        text.rise = n[0] ?? 0;
-        break;
-      case 'Tf': {
-        const name = operands[0];
-        text.font = name?.type === 'name' ? fonts.get(name.value) : undefined;
-        text.size = n[1] ?? 0;
-        break;
-      }
-      case 'Td':
-        moveLine(n[0] ?? 0, n[1] ?? 0);
-        break;
-      case 'TD':
-        text.leading = -(n[1] ?? 0);
-        moveLine(n[0] ?? 0, n[1] ?? 0);
-        break;
-      case 'Tm':
-        tm = tlm = origin = n as Matrix;
-        break;
-      case 'T*':
-        moveLine(0, -text.leading);
-        break;
-      case "'":
-      case '"': {
-        if (operator === '"') {
-          text.wordSpacing = n[0] ?? 0;
-          text.charSpacing = n[1] ?? 0;
-        }
-        moveLine(0, -text.leading);
-        const string = operands.at(-1);
-        if (string?.type === 'string') show(string.bytes, index);
-        break;
-      }
-      case 'Tj': {
-        const string = operands[0];
-        if (string?.type === 'string') show(string.bytes, index);
-        break;
-      }
-      case 'TJ': {
-        const array = operands[0];
-        for (const item of array?.type === 'array' ? array.items : []) {
-          if (item.type === 'string') show(item.bytes, index);
-          else if (item.type === 'number') tm = multiply([1, 0, 0, 1, (-item.value / 1000) * text.size * text.scale, 0], tm);
-        }
-        break;
-      }
-      case 'BMC':
-      case 'BDC': {
-        const tag = operands[0]?.type === 'name' ? operands[0].value : '';
-        const props = operands[1]?.type === 'dict' ? operands[1].entries : undefined;
-        const mcid = props?.get('MCID');
-        const span: MarkedSpan = { open: index, close: operations.length, tag, depth: open.length };
-        if (mcid?.type === 'number') span.mcid = mcid.value;
-        const actual = props?.get('ActualText');
-        if (actual?.type === 'string') span.actualText = decodeTextString(actual.bytes);
-        spans.push(span);
-        open.push(span);
-        break;
-      }
-      case 'EMC': {
-        const span = open.pop();
-        if (span) span.close = index;
-        break;
-      }
-    }
-  });
-  return { glyphs, spans, textObjects, ctm: ctms };
+  }
 }
