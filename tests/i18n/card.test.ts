@@ -117,7 +117,8 @@ describe('screenshots', () => {
 
   it('set the Urdu card in the bundled Nastaliq font, with no font from the machine', async () => {
     const { pdf } = await printPdf(await live(), { label: 'card', htmlFile: ur.htmlFile, allowedRoots: [dir], paper: 'A4', metadata });
-    expect(await fontNames(pdf)).toEqual(['NotoNastaliqUrdu-Bold', 'NotoNastaliqUrdu-Regular', 'SourceSerif4-Bold', 'SourceSerif4-Regular']);
+    // ClarionTextLayer: the invisible text layer's own font (src/formats/pdf/layer-font.ts), embedded.
+    expect(await fontNames(pdf)).toEqual(['ClarionTextLayer', 'NotoNastaliqUrdu-Bold', 'NotoNastaliqUrdu-Regular', 'SourceSerif4-Bold', 'SourceSerif4-Regular']);
     // Without the font stack, the same card is drawn differently.
     const plain = path.join(path.dirname(ur.htmlFile), 'card-plain.html');
     await writeFile(plain, ur.html.replace(/ style="[^"]*"/, ''));
@@ -188,7 +189,8 @@ describe('the Urdu PDF with the language’s custom properties', () => {
     expect(warnings).toEqual([]);
     // Had the footer's margin box missed --font-stack, its Urdu would come from a machine font
     // (DejaVu Sans here) and show up in this list.
-    expect(await fontNames(pdf)).toEqual(['NotoNastaliqUrdu-Bold', 'NotoNastaliqUrdu-Regular', 'SourceSerif4-Bold', 'SourceSerif4-Regular']);
+    // ClarionTextLayer: the invisible text layer's own font (src/formats/pdf/layer-font.ts), embedded.
+    expect(await fontNames(pdf)).toEqual(['ClarionTextLayer', 'NotoNastaliqUrdu-Bold', 'NotoNastaliqUrdu-Regular', 'SourceSerif4-Bold', 'SourceSerif4-Regular']);
     const read = await readPdf(pdf);
     expect(read.fontsEmbedded).toBe(true);
     expect(read.pages.length).toBeGreaterThanOrEqual(2);

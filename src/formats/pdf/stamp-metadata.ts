@@ -5,6 +5,8 @@
  * pdf-lib copies every object, so the structure tree (tags) and the outline survive.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { directionOf } from '../../sources/statement.ts';
+import { addTextLayer } from './text-layer.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -35,6 +37,7 @@ export async function stampMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pro
   doc.setModificationDate(metadata.date);
   doc.setLanguage(metadata.lang);
   if (metadata.headings?.length) restoreOutlineTitles(doc, metadata.headings);
+  addTextLayer(doc, directionOf(metadata.lang) === 'rtl');
   // Object streams would need PDF 1.5; a plain cross-reference table reads everywhere.
   const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   return renumberNodeIds(saved);
