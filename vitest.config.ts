@@ -42,7 +42,7 @@ export default defineConfig({
           name: 'browser',
           include: [BROWSER_TESTS],
           exclude: excluded,
-          globalSetup: ['tests/support/tiers/clean.ts'],
+          globalSetup: ['tests/support/tiers/clean.ts', 'tests/support/tiers/browser.ts'],
           env: { CLARION_TEST_TIER: 'browser' },
         },
       },
