@@ -12,6 +12,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: browser-heavy files must not all start Chromium at once.
     maxWorkers: 2,
+    // A worker keeps the modules it has loaded from one test file to the next (Clarion, unified,
+    // puppeteer, pdf.js... take seconds to load): tests leave no state behind them.
+    isolate: false,
     // No results cache: files run in the same order on every machine, a fresh clone included
     // (projects by name, so the browser tier starts first; then the largest files first).
     cache: false,

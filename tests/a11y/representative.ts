@@ -194,9 +194,3 @@ export const KNOWN: { page: PageKind; dir?: Direction; problem: string; where: s
   { page: 'proof-index', problem: 'region', where: 'src/preview/proof-page.ts (proofIndex): the content is in no landmark' },
   { page: 'index', dir: 'rtl', problem: 'dir', where: 'src/site/render-index.ts: the newsroom index is dir="ltr" whatever the organisation’s language' },
 ];
-
-/**
- * What the W3C Nu HTML Checker gets wrong about the proof pages: CSS it does not know yet
- * (container queries, clamp() in the font shorthand), valid in every browser Clarion supports.
- */
-export const NU_CSS_NOT_YET_KNOWN = [/^CSS: “container-type”: Property “container-type” doesn't exist\.$/, /^CSS: “font”: Parse Error\.$/];

@@ -1,10 +1,10 @@
 /** Faults during a build that prints: Ctrl-C, Chromium killed. */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles, makeProject, repoRoot, statement } from '../support/project.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -25,17 +25,31 @@ function chromiumsUnder(tmp: string): { pid: number; main: boolean }[] {
     .map((line) => ({ pid: Number(line.trim().split(/\s+/)[0]), main: !line.includes('--type=') }));
 }
 
-function startBuild(dir: string, tmp: string, args: string[] = []) {
+interface Build {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stderr(): string;
+}
+
+function startBuild(dir: string, tmp: string, args: string[] = []): Build {
   const child = spawn(process.execPath, [cli, 'build', '--quiet', ...args], { cwd: dir, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, sig) => resolve(code ?? (sig ? 128 : null))));
-  return { child, exited, stderr: () => stderr };
+  const build = { child, exited, stderr: () => stderr };
+  started.push(build);
+  return build;
 }
 
 async function leftovers(dir: string): Promise<string[]> {
   return (await listFiles(dir)).filter((f) => f.endsWith('.tmp') || f.includes('.clarion-print') || f.endsWith('.clarion-lock'));
 }
+
+/** Builds started by a test: one that fails before its build exits leaves no process running. */
+const started: Build[] = [];
+afterEach(() => {
+  for (const build of started.splice(0)) if (build.child.exitCode === null && build.child.signalCode === null) build.child.kill('SIGKILL');
+});
 
 describe('faults', () => {
   it('Ctrl-C during a build: exit 130, no partial file, no Chromium left running', async () => {

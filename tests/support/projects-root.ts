@@ -7,3 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const projectsRoot = path.join(os.tmpdir(), 'clarion-test-projects');
+
+/** Where a tier's tests save web pages that are no build's output, for the proof stage to check (pages-for-proof.ts). */
+export const PAGES_FOR_PROOF = 'pages-for-proof';
