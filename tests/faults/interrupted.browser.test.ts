@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles, makeProject, repoRoot, statement } from '../support/project.ts';
+import { CLOCK_TICKS, rendererTicks } from '../support/processes.ts';
 import { waitFor } from '../support/wait.ts';
 
 const cli = path.join(repoRoot, 'bin/clarion.js');
@@ -72,9 +73,11 @@ describe('faults', () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'clarion-kill-'));
     const build = startBuild(dir, tmp);
     await waitFor(() => chromiumsUnder(tmp).some((p) => p.main), { timeoutMs: 30_000, everyMs: 25, what: 'Chromium to start' });
-    // Killed once it has printed its first documents, and before it has printed them all.
+    // Killed once it has taken its first documents (its renderers have spent a third of a second
+    // of processor time on them), and before it has printed them all.
+    const mains = () => chromiumsUnder(tmp).filter((p) => p.main).map((p) => p.pid);
+    await waitFor(() => mains().reduce((ticks, pid) => ticks + rendererTicks(pid), 0) >= CLOCK_TICKS / 3, { timeoutMs: 60_000, everyMs: 25, what: 'Chromium to take its first documents' });
     const printed = () => Array.from({ length: 12 }, (_, i) => existsSync(path.join(dir, `dist/s${i + 1}/s${i + 1}.pdf`))).filter(Boolean).length;
-    await waitFor(() => printed() > 0, { timeoutMs: 60_000, everyMs: 10, what: 'the first PDF' });
     for (const p of chromiumsUnder(tmp).filter((p) => p.main)) process.kill(p.pid, 'SIGKILL');
     expect(printed(), 'Chromium was killed after the last PDF: give the build more to print').toBeLessThan(12);
     expect(await build.exited).toBe(0);

@@ -4,7 +4,6 @@
  * document information or compares bytes, the PDF format stamps it (printPdf): Chromium's own
  * PDF carries the clock.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,6 +14,7 @@ import { printPdf, type PdfJob } from '../../src/formats/pdf/print-pdf.ts';
 import type { PdfMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
 import { PrintError } from '../../src/print/print-error.ts';
 import { launchPrinter, type Printer } from '../../src/print/printer.ts';
+import { CLOCK_TICKS, rendererTicks } from '../support/processes.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -263,23 +263,6 @@ async function killDuringPrint(on: Printer, browser: number, victims: () => numb
   expect(pids.length).toBeGreaterThan(0);
   for (const pid of pids) process.kill(pid, 'SIGKILL');
   return printing;
-}
-
-/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** Processor time (user and system, in clock ticks) that the live renderers of `browser` have used. */
-function rendererTicks(browser: number): number {
-  let ticks = 0;
-  for (const pid of chromiumProcesses(browser)) {
-    if (!cmdline(pid).includes('--type=renderer')) continue;
-    const stat = readFileSyncSafe(`/proc/${pid}/stat`);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime: fields 14 and 15 of the line, 12 and 13 after the state.
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks;
 }
 
 function cmdline(pid: number): string {
