@@ -27,6 +27,8 @@ export interface TestSmtp {
   messages: Received[];
   /** Messages accepted per envelope recipient (lower-cased). */
   countFor(address: string): number;
+  /** Connections the server has not closed yet. */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
     port,
     messages,
     countFor: (address) => messages.filter((m) => m.to.some((t) => t.toLowerCase() === address.toLowerCase())).length,
+    openConnections: () => (server as unknown as { connections: Set<unknown> }).connections.size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

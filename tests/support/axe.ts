@@ -1,10 +1,7 @@
-/** Runs axe-core inside Chromium on pages built by Clarion and returns the violations. */
+/** Runs axe-core inside Chromium on web pages and returns the violations. */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer';
-import { findChromium, headlessMode } from '../../src/print/find-chromium.ts';
-import { chromiumArgs } from '../../src/print/launch-chromium.ts';
+import type { BrowserContext } from 'puppeteer';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,40 +14,33 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Checks each page at a desktop and a phone width, `parallel` pages at a time. */
-export async function axeCheck(files: readonly string[], parallel = 2): Promise<AxeViolation[]> {
-  const executablePath = findChromium();
-  // The printer's own command line: the pages are checked as Clarion's Chromium renders them.
-  const browser = await puppeteer.launch({ executablePath, headless: headlessMode(executablePath), args: [...chromiumArgs] });
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/**
+ * Checks a page (a URL) at each width, in frames too (the proof page shows the statement page in
+ * an iframe): axe-core is loaded into every frame before it runs. The page is loaded once, at the
+ * first width; for each other width the viewport is resized, the page laid out again at that width
+ * (the style sheets' media queries with it) before axe-core runs.
+ */
+export async function axeCheck(context: BrowserContext, url: string, widths: readonly number[] = [1200, 390]): Promise<AxeViolation[]> {
+  const page = await context.newPage();
   const violations: AxeViolation[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const page = await browser.newPage();
-      try {
-        for (const width of [1200, 390]) {
-          await page.setViewport({ width, height: 900 });
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-          await page.evaluate(axeSource);
-          const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as {
-            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-          };
-          for (const v of result.violations) {
-            violations.push({ page: `${file} @${width}px`, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.flatMap((n) => n.target) });
-          }
-        }
-      } finally {
-        await page.close();
-      }
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+    for (const [i, width] of widths.entries()) {
+      await page.setViewport({ width, height: 900 });
+      if (i === 0) {
+        await page.goto(url, { waitUntil: 'load' });
+        for (const frame of page.frames()) await frame.evaluate(axeSource);
+      }
+      // Laid out at this width: the root's width is the viewport's (in every frame's own terms).
+      await page.waitForFunction(`document.documentElement.clientWidth <= ${width}`);
+      const result = (await page.evaluate(() => (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as AxeResult;
+      for (const v of result.violations) violations.push({ page: `${url} @${width}px`, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.flatMap((n) => n.target) });
+    }
   } finally {
-    await browser.close();
+    await page.close();
   }
-  // In the order of the files, whatever order the pages finished in.
-  const order = new Map(files.map((f, i) => [f, i]));
-  return violations.sort((a, b) => order.get(a.page.replace(/ @\d+px$/, ''))! - order.get(b.page.replace(/ @\d+px$/, ''))!);
+  return violations;
 }

@@ -1,16 +1,20 @@
 /** Temporary Clarion projects for end-to-end tests: the real templates plus given statements. */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/cli/main.ts';
+import { projectsRoot } from './projects-root.ts';
+import { currentTier } from './tiers/tiers.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/**
- * Every project the tests make lives here: after the suite, the proof stage (tests/proof/) checks
- * every output their builds left. Emptied when a test run starts (tests/support/global-setup.ts).
- */
-export const projectsRoot = path.join(os.tmpdir(), 'clarion-test-projects');
+export { projectsRoot };
+
+/** The folder of the projects of the tier this test runs in. */
+export function tierProjects(): string {
+  const tier = currentTier();
+  if (tier === 'pure') throw new Error('a pure test (*.test.ts) makes no project — name the file *.files.test.ts, or *.browser.test.ts if it prints');
+  return path.join(projectsRoot, tier ?? 'files');
+}
 
 export const ORGANIZATION = `name: Fixture Press Office
 website: https://press.example.org/
@@ -31,8 +35,9 @@ timezone: Europe/London
 
 /** Creates a project with the repository's templates and the given files (paths relative to it). */
 export async function makeProject(files: Record<string, string | Uint8Array>, options: { samples?: boolean } = {}): Promise<string> {
-  await mkdir(projectsRoot, { recursive: true });
-  const dir = await mkdtemp(path.join(projectsRoot, 'project-'));
+  const root = tierProjects();
+  await mkdir(root, { recursive: true });
+  const dir = await mkdtemp(path.join(root, 'project-'));
   await cp(path.join(repoRoot, 'templates'), path.join(dir, 'templates'), { recursive: true });
   if (options.samples) await cp(path.join(repoRoot, 'statements'), path.join(dir, 'statements'), { recursive: true });
   const all = { ...(options.samples ? {} : { 'statements/organization.yaml': ORGANIZATION }), ...files };

@@ -30,9 +30,17 @@ function pngHeader(png: Uint8Array): { width: number; height: number; depth: num
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20), depth: b[24]!, colorType: b[25]!, chunks: [...new Set(chunks)] };
 }
 
+/** A screenshot decoded (once: the same screenshot is looked at several times). */
+const decoded = new WeakMap<Uint8Array, PNG>();
+function decode(png: Uint8Array): PNG {
+  let image = decoded.get(png);
+  if (!image) decoded.set(png, (image = PNG.sync.read(Buffer.from(png))));
+  return image;
+}
+
 /** Pixels of a region that are not the white background. */
 function inked(png: Uint8Array, region = { x: 0, y: 0, width: WIDTH, height: HEIGHT }): number {
-  const image = PNG.sync.read(Buffer.from(png));
+  const image = decode(png);
   let count = 0;
   for (let y = region.y; y < region.y + region.height; y++) {
     for (let x = region.x; x < region.x + region.width; x++) {
@@ -44,7 +52,7 @@ function inked(png: Uint8Array, region = { x: 0, y: 0, width: WIDTH, height: HEI
 }
 
 function pixel(png: Uint8Array, x: number, y: number): number[] {
-  const image = PNG.sync.read(Buffer.from(png));
+  const image = decode(png);
   const i = (y * image.width + x) * 4;
   return [...image.data.subarray(i, i + 3)];
 }

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clarion, makeProject, read, statement } from './support/project.ts';
 import { fontNames, readPdf, type ReadPdf } from './support/read-pdf.ts';
+import { samplesBuild } from './support/shared-build.ts';
 
 const SLUG = 'ahmadi-mosques-desecrated';
-
 
 /** Chromium processes that are children of this test process. */
 function childChromiums(): string[] {
@@ -24,8 +24,8 @@ describe('the sample PDF', () => {
   let pdf: ReadPdf;
   let stdout: string;
   beforeAll(async () => {
-    dir = await makeProject({}, { samples: true });
-    const result = await clarion(dir, 'build');
+    const result = await samplesBuild();
+    dir = result.dir;
     stdout = result.stdout;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -1,16 +1,18 @@
 /** The live preview, driven end to end in headless Chromium. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { BrowserContext } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, headlessMode } from '../../src/print/find-chromium.ts';
 import { startPreview, type Preview } from '../../src/preview/preview-server.ts';
+import { sharedChromium, type SharedChromium } from '../support/chromium.ts';
 import { makeProject, statement } from '../support/project.ts';
 
 describe('clarion preview', () => {
   let dir: string;
   let preview: Preview;
-  let browser: Browser;
+  let chromium: SharedChromium;
+  /** The browser tier's one Chromium, in a context of this file's own. */
+  let browser: BrowserContext;
   const source = () => path.join(dir, 'statements/a.md');
   const write = (title: string, date = '2023-11-27') => writeFile(source(), statement({ title, date, location: 'Geneva', summary: 'S.' }, 'First paragraph.'));
 
@@ -18,10 +20,11 @@ describe('clarion preview', () => {
     dir = await makeProject({});
     await write('First headline');
     preview = await startPreview(dir, { paths: [], out: 'dist', strict: false, formats: ['html', 'text'], port: 0 });
-    browser = await puppeteer.launch({ executablePath: findChromium(), headless: headlessMode(findChromium()), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    chromium = await sharedChromium();
+    browser = chromium.context;
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.release();
     await preview?.close();
   });
 

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clarion, makeProject } from '../support/project.ts';
+import { samplesBuild } from '../support/shared-build.ts';
 import { hashTree, hostileProject } from './support.ts';
 
 const MANIFEST = '.clarion-manifest.json';
@@ -26,8 +27,8 @@ interface Built {
   manifest: string;
 }
 
-async function buildInto(project: string, out: string): Promise<Built> {
-  const result = await clarion(project, 'build', '--out', out);
+async function buildInto(project: string, out: string, done?: { code: number; stderr: string }): Promise<Built> {
+  const result = done ?? (await clarion(project, 'build', '--out', out));
   const tree = await hashTree(path.join(project, out));
   return { project, out, code: result.code, stderr: result.stderr, tree, manifest: await readFile(path.join(project, out, MANIFEST), 'utf8') };
 }
@@ -43,7 +44,9 @@ describe('two clean builds of the sample statements', () => {
   let one: Built;
   let two: Built;
   beforeAll(async () => {
-    one = await buildInto(await makeProject({}, { samples: true }), 'dist');
+    // The first is the run's shared build of the samples (a clean build of a project of its own).
+    const shared = await samplesBuild();
+    one = await buildInto(shared.dir, 'dist', shared);
     two = await buildInto(await makeProject({}, { samples: true }), 'public/site');
   }, 240_000);
 

@@ -14,7 +14,9 @@ import { printPdf, type PdfJob } from '../../src/formats/pdf/print-pdf.ts';
 import type { PdfMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
 import { PrintError } from '../../src/print/print-error.ts';
 import { launchPrinter, type Printer } from '../../src/print/printer.ts';
+import { CLOCK_TICKS, rendererTicks } from '../support/processes.ts';
 import { readPdf } from '../support/read-pdf.ts';
+import { waitFor } from '../support/wait.ts';
 
 const require = createRequire(import.meta.url);
 const fontFile = require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2');
@@ -212,7 +214,7 @@ describe('failures', () => {
     try {
       const [browser] = newBrowsers(before);
       expect(browser).toBeDefined();
-      const { pdf } = await killDuringPrint(crashy, () => [browser!]);
+      const { pdf } = await killDuringPrint(crashy, browser!, () => [browser!]);
       expect((await readPdf(pdf)).pages.length).toBeGreaterThan(10);
       expect(chromiumProcesses().has(browser!)).toBe(false);
       expect(newBrowsers(before)).toHaveLength(1);
@@ -225,7 +227,7 @@ describe('failures', () => {
   it('prints the job again when its page crashes', async () => {
     // Which renderer holds the job's page cannot be told from outside: kill them all.
     const renderers = () => [...chromiumProcesses(printerBrowser)].filter((pid) => cmdline(pid).includes('--type=renderer'));
-    const { pdf } = await killDuringPrint(printer, renderers);
+    const { pdf } = await killDuringPrint(printer, printerBrowser, renderers);
     expect((await readPdf(pdf)).pages.length).toBeGreaterThan(10);
   });
 
@@ -246,18 +248,16 @@ describe('failures', () => {
 /**
  * Prints a long document and kills processes while Chromium is at work on it. A renderer that dies
  * in the few milliseconds before the printer starts watching its page is noticed only at the job's
- * deadline, so the kill waits until the page is surely loading.
+ * deadline, so the kill waits until the page is surely loading: until the renderers of `browser`
+ * have spent a third of a second of processor time since the job began, more than opening a page
+ * takes, and only the document can give them that much work.
  */
-async function killDuringPrint(on: Printer, victims: () => number[]) {
+async function killDuringPrint(on: Printer, browser: number, victims: () => number[]) {
   const long = await fixture('long', `<h1>Long</h1>${'<p>A paragraph of a long statement. </p>'.repeat(4000)}`);
-  const running = chromiumProcesses();
+  const before = rendererTicks(browser);
   let settled = false;
   const printing = on.print(long).finally(() => (settled = true));
-  // Opening a page starts a renderer (a fresh one, or in Chromium a spare to replace the one
-  // taken); a pooled page keeps the renderer it has, which is then watched already.
-  const started = Date.now();
-  await waitFor(() => [...chromiumProcesses()].some((pid) => !running.has(pid)) || Date.now() - started > 200);
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await waitFor(() => rendererTicks(browser) - before >= CLOCK_TICKS / 3 || settled, { timeoutMs: 30_000, what: 'the renderers to work on the document' });
   expect(settled, 'the job finished before the kill: make the document longer').toBe(false);
   const pids = victims();
   expect(pids.length).toBeGreaterThan(0);
@@ -305,14 +305,6 @@ function newBrowsers(before: Set<number>): number[] {
 function parentOf(pid: number): number | undefined {
   const stat = readFileSyncSafe(`/proc/${pid}/stat`);
   return stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : undefined;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function readdirSyncSafe(folder: string): string[] {

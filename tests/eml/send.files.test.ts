@@ -13,6 +13,7 @@ import { sendCommand, type SendHooks } from '../../src/send/send-command.ts';
 import { readSendLog, SendLockedError, SendLog, type SendRecord } from '../../src/send/send-log.ts';
 import { sendRelease, type Release, type SendTransport } from '../../src/send/send-release.ts';
 import { ORGANIZATION, makeProject, repoRoot, statement } from '../support/project.ts';
+import { waitFor } from '../support/wait.ts';
 import { startSmtp, writeBuiltRelease, type RenderedRelease, type TestSmtp } from './support.ts';
 
 const SLUG = 'forty-mosques';
@@ -231,7 +232,7 @@ describe('clarion send', () => {
     });
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => child!.once('exit', (_code, s) => resolve(s)));
     expect(signal).toBe('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the server finish with the dropped connection
+    await waitFor(() => smtp.openConnections() === 0, { what: 'the server to be done with the dropped connection' });
     expect(smtp.messages.map((m) => m.to[0])).toEqual(PEOPLE.slice(0, 2));
     expect((await logRecords(dir)).map((r) => [r.address, r.result])).toEqual(PEOPLE.slice(0, 2).map((a) => [a, 'sent']));
     expect(existsSync(path.join(dir, `.clarion/send-log/${SLUG}.lock`))).toBe(true); // left behind by the dead process

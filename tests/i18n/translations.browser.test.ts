@@ -10,7 +10,8 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clarion, listFiles, makeProject, read, statement } from '../support/project.ts';
+import { clarion, listFiles, read } from '../support/project.ts';
+import { samplesBuild } from '../support/shared-build.ts';
 
 const SLUG = 'ahmadi-mosques-desecrated';
 const WEBSITE = 'https://press.example.org/';
@@ -21,8 +22,8 @@ const squash = (text: string) => text.normalize('NFC').replace(/[\s\u200b-\u200f
 describe('a statement in English and Urdu', () => {
   let dir: string;
   beforeAll(async () => {
-    dir = await makeProject({}, { samples: true });
-    const result = await clarion(dir, 'build');
+    const result = await samplesBuild();
+    dir = result.dir;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -117,37 +118,5 @@ describe('a statement in English and Urdu', () => {
     const sitemap = await read(dir, 'dist/sitemap.xml');
     expect(sitemap).toContain(`<loc>${WEBSITE}${SLUG}/ur/</loc>`);
     expect(sitemap).toContain(`hreflang="ur" href="${WEBSITE}${SLUG}/ur/"`);
-  });
-});
-
-describe('feeds and embargoes', () => {
-  it('lists exactly the released statements', async () => {
-    const dir = await makeProject({
-      'statements/out.md': statement({ title: 'Out', date: '2023-11-20', summary: 'S.', location: 'Geneva' }, 'Text.'),
-      'statements/later.md': statement({ title: 'Later', date: '2023-11-27', embargo: '2023-11-28T09:00Z', summary: 'S.', location: 'Geneva' }, 'Text.'),
-    });
-    expect((await clarion(dir, 'build', '--formats', 'html', '--now', '2023-11-28T08:00Z')).code).toBe(0);
-    expect(parseFeed(await read(dir, 'dist/feed.xml')).items.map((i) => i.title)).toEqual(['Out']);
-    expect(await read(dir, 'dist/sitemap.xml')).not.toContain('later');
-    expect((await clarion(dir, 'build', '--formats', 'html', '--now', '2023-11-28T09:00Z')).code).toBe(0);
-    expect(parseFeed(await read(dir, 'dist/feed.xml')).items.map((i) => i.title)).toEqual(['Later', 'Out']);
-  });
-});
-
-describe('a long history', () => {
-  it('keeps the 50 newest statements in each feed and every one in the sitemap', async () => {
-    const files: Record<string, string> = {};
-    for (let i = 1; i <= 55; i++) {
-      const day = new Date(Date.UTC(2023, 0, i)).toISOString().slice(0, 10);
-      files[`statements/s-${String(i).padStart(2, '0')}.md`] = statement({ title: `Statement ${i}`, date: day, summary: 'S.', location: 'Geneva' }, 'Text.');
-    }
-    const dir = await makeProject(files);
-    expect((await clarion(dir, 'build', '--formats', 'html')).code).toBe(0);
-    const titles = parseFeed(await read(dir, 'dist/feed.xml')).items.map((i) => i.title);
-    expect(titles).toEqual(Array.from({ length: 50 }, (_, k) => `Statement ${55 - k}`));
-    expect(parseFeed(await read(dir, 'dist/feed-en.xml')).items).toHaveLength(50);
-    const sitemap = await read(dir, 'dist/sitemap.xml');
-    expect(sitemap.match(/<loc>/g)).toHaveLength(55);
-    expect(sitemap).toContain('/s-01/</loc>');
   });
 });

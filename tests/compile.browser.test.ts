@@ -10,10 +10,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeId, compile, compiledCli, sourcesFingerprint } from '../scripts/compile.mjs';
-import { listFiles, makeProject, repoRoot } from './support/project.ts';
+import { clarion, listFiles, makeProject, repoRoot } from './support/project.ts';
+import { samplesBuild } from './support/shared-build.ts';
 
 const exec = promisify(execFile);
-const dir = path.join(repoRoot, 'node_modules', '.cache', `clarion-test-${process.pid}`);
+// Inside the repository (.tmp/ is ignored by git), so that the compiled files find node_modules.
+const dir = path.join(repoRoot, '.tmp', `compile-test-${process.pid}`);
 
 beforeAll(async () => {
   await compile(dir);
@@ -29,6 +31,29 @@ afterAll(async () => {
 async function runCli(cwd: string, from: 'compiled' | 'sources', args: string[], env: NodeJS.ProcessEnv = {}) {
   const script = [from === 'compiled' ? path.join(dir, 'run.mjs') : path.join(repoRoot, 'bin/clarion.js'), ...args];
   return exec(process.execPath, script, { cwd, env: { ...process.env, ...env, ...(from === 'sources' ? { CLARION_FROM_SOURCES: '1' } : {}) } });
+}
+
+/** A copy of some folders of a project (timestamps kept, so its outputs stay up to date), in a project folder of its own. */
+async function copyOf(project: string, folders: string[]): Promise<string> {
+  const copy = await makeProject({});
+  for (const folder of folders) {
+    await rm(path.join(copy, folder), { recursive: true, force: true });
+    await cp(path.join(project, folder), path.join(copy, folder), { recursive: true, preserveTimestamps: true });
+  }
+  return copy;
+}
+
+async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await run();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 async function sums(root: string): Promise<Record<string, string>> {
@@ -79,14 +104,18 @@ describe('the compiled CLI', () => {
     // configuration file beside them as in the repository itself.
     const puppeteerrc = await readFile(path.join(repoRoot, '.puppeteerrc.cjs'));
     const compiled = await makeProject({ '.puppeteerrc.cjs': puppeteerrc }, { samples: true });
-    const sources = await makeProject({ '.puppeteerrc.cjs': puppeteerrc }, { samples: true });
+    // The sources: the run's shared build of the samples (made in-process from src/), then the
+    // second build in a copy of that project, as the compiled CLI makes it in its own.
+    const shared = await samplesBuild();
+    expect(shared.code, shared.stderr).toBe(0);
+    const sources = await copyOf(shared.dir, ['statements', 'templates', 'dist']);
     try {
       for (const [args, env] of [
         [[], {}],
         [['--formats', 'html,text,eml'], { CLARION_RENDER_THREADS: '2' }],
       ] as const) {
         await runCli(compiled, 'compiled', ['build', '--force', '--quiet', ...args], env);
-        await runCli(sources, 'sources', ['build', '--force', '--quiet', ...args], env);
+        if (args.length) expect((await withEnv(env, () => clarion(sources, 'build', '--force', '--quiet', ...args))).code).toBe(0);
         const ours = await sums(path.join(compiled, 'dist'));
         // The parse cache too: the same bytes mean the compiled CLI names its code as the sources do.
         for (const file of ['ahmadi-mosques-desecrated/ahmadi-mosques-desecrated.pdf', 'ahmadi-mosques-desecrated/ur/card.png', 'hrc55-ahmadiyya-places-of-worship/hrc55-ahmadiyya-places-of-worship.docx', '.clarion-cache']) expect(Object.keys(ours)).toContain(file);

@@ -1,0 +1,34 @@
+/** UN submissions' word limits and submission blocks, as check reports them. */
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clarion, makeProject, statement } from '../support/project.ts';
+
+describe('word limits', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i + 1}`).join(' ');
+  const submission = (n: number) =>
+    statement({ title: 'A submission', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'tiny', status: 'general', body: 'Human Rights Council' } }, words(n));
+
+  it('fails a statement one word over the limit with a message that says how many words to cut, and passes one word under', async () => {
+    const dir = await makeProject({ 'statements/over.md': submission(101), 'statements/under.md': submission(99) });
+    await appendFile(path.join(dir, 'templates/un-submission/profiles.yaml'), '\ntiny:\n  name: Tiny test profile\n  limits:\n    general: 100\n  count_notes: true\n');
+    const result = await clarion(dir, 'check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('statements/over.md:5:1 error the statement has 101 words; the limit for tiny (general status) is 100 — cut at least 1 word (submission)');
+    expect(result.stdout).toContain('statements/under.md:5:1 warning');
+    expect(result.stdout).not.toMatch(/under\.md:\d+:\d+ error/);
+    expect(result.stdout).toContain('statements/under.md 99 of 100 words (tiny, general status)');
+  });
+
+  it('requires a submission block, and a profile that exists', async () => {
+    const dir = await makeProject({
+      'statements/none.md': statement({ title: 'No block', date: '2024-02-09', kind: 'un-submission' }, 'Text.'),
+      'statements/typo.md': statement({ title: 'Typo', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'hrc-writen-statement', status: 'general' } }, 'Text.'),
+      'statements/status.md': statement({ title: 'Status', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'generic', status: 'consultative' } }, 'Text.'),
+    });
+    const result = await clarion(dir, 'check');
+    expect(result.stdout).toContain('statements/none.md:1:1 error a statement of kind un-submission needs a "submission" block');
+    expect(result.stdout).toContain('error there is no submission profile "hrc-writen-statement" — use one of: hrc-written-statement, upr-stakeholder, treaty-body, generic (did you mean "hrc-written-statement"?) (submission.profile)');
+    expect(result.stdout).toContain('error "consultative" is not a valid submission.status — use one of: general, special, roster (submission.status)');
+  });
+});
