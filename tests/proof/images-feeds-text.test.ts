@@ -108,8 +108,8 @@ describe('every text release of the test builds', () => {
     for (const file of files('.txt')) {
       for (const [i, line] of readFileSync(file, 'utf8').split('\n').entries()) {
         if (stringWidth(line) <= 72) continue;
-        // What may stand before a long token: a reference number, a list mark, quote marks, indentation.
-        const rest = line.replace(/^(\s*(?:\[\d+\]|[-*]|\d+[.)]|>(?: >)*)?\s*)/, '');
+        // What may stand before a long token: a right-to-left mark, a reference number, a list mark, quote marks, indentation.
+        const rest = line.replace(/^(\u200F?\s*(?:\[\d+\]|[-*]|\d+[.)]|>(?: >)*)?\s*)/, '');
         if (!/\s/.test(rest)) continue;
         if (i === 0 && /\b(EMBARGO|EMBARGOED|SPERRFRIST)\b/.test(line)) longReleaseLine = true;
         else problems.push(`${shown(file)}:${i + 1}: ${stringWidth(line)} columns`);

@@ -124,7 +124,7 @@ describe('every Word file of the test builds', () => {
     const problems: string[] = [];
     for (const file of files('.docx')) {
       const docx = await readDocx(await readFile(file));
-      const marks = [...(await docx.part('word/document.xml')).matchAll(/<w:footnoteReference w:id="(-?\d+)"/g)].map((m) => m[1]!);
+      const marks = [...(await docx.part('word/document.xml')).matchAll(/<w:footnoteReference (?:w:customMarkFollows="1" )?w:id="(-?\d+)"/g)].map((m) => m[1]!);
       const notes = [...docx.footnotes.keys()];
       if ([...marks].sort().join() !== [...notes].sort().join()) problems.push(`${shown(file)}: marks ${marks.join(',')} for notes ${notes.join(',')}`);
       for (const [id, note] of docx.footnotes) if (!note.trim()) problems.push(`${shown(file)}: note ${id} is empty`);
