@@ -63,18 +63,20 @@ export function renumberNodeIds(pdf: Uint8Array): Uint8Array {
 }
 
 /**
- * Chromium builds bookmark titles from the laid-out heading and drops the space where a long
- * heading wraps ("a fortiethmosque"). Each bookmark whose title matches a heading once spaces are
- * ignored takes that heading's own text.
+ * Chromium builds bookmark titles from the laid-out heading: it drops the space where a long
+ * heading wraps ("a fortiethmosque"), and a right-to-left heading comes out in visual order, its
+ * words reversed. Each bookmark whose title has the same characters as a heading, spaces and order
+ * aside, takes that heading's own text (headings with the same characters in document order).
  */
 function restoreOutlineTitles(doc: PDFDocument, headings: readonly string[]): void {
-  const squash = (s: string) => s.replace(/\s+/g, '');
-  const byKey = new Map(headings.map((h) => [squash(h), h.replace(/\s+/g, ' ').trim()]));
+  const key = (s: string) => [...s.replace(/\s+/g, '')].sort().join('');
+  const byKey = new Map<string, string[]>();
+  for (const heading of headings) byKey.set(key(heading), [...(byKey.get(key(heading)) ?? []), heading.replace(/\s+/g, ' ').trim()]);
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const visit = (item: PDFDict | undefined, depth: number): void => {
     for (let node = item, guard = 0; node && guard < 10_000; guard++) {
       const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
-      const fixed = title ? byKey.get(squash(title.decodeText())) : undefined;
+      const fixed = title ? byKey.get(key(title.decodeText()))?.shift() : undefined;
       if (fixed && fixed !== title!.decodeText()) node.set(PDFName.of('Title'), PDFHexString.fromText(fixed));
       if (depth < 32) visit(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
       node = node.lookupMaybe(PDFName.of('Next'), PDFDict);
