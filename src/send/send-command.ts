@@ -121,6 +121,7 @@ async function prepareRelease(io: Io, root: string, options: Pick<CliOptions, 'p
     text: new TextDecoder().decode(text),
     html: emailSafeHtml(new TextDecoder().decode(html), canonical ? { baseUrl: canonical } : {}),
     from,
+    lang: statement.lang,
     unsubscribe,
     ...(pdf ? { attachments: [{ filename: `${statement.slug}.pdf`, content: new Uint8Array(pdf), contentType: 'application/pdf' } satisfies EmlAttachment] } : {}),
   };

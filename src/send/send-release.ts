@@ -30,6 +30,8 @@ export interface Release {
   /** Email-safe HTML (see emailSafeHtml). */
   html: string;
   from: { name: string; address: string };
+  /** The statement's language (Content-Language). */
+  lang: string;
   /** The List-Unsubscribe address (the organisation's unsubscribe_email, else the From address). */
   unsubscribe: string;
   attachments?: EmlAttachment[];
@@ -183,6 +185,7 @@ async function messageTo(release: Release, r: Addressee, messageId: string, date
       text: release.text,
       html: release.html,
       draft: false,
+      lang: release.lang,
       unsubscribe: release.unsubscribe,
       ...(release.attachments?.length ? { attachments: release.attachments } : {}),
     }),

@@ -76,6 +76,8 @@ describe('clarion send, as a mail tool', () => {
     const first = await simpleParser(smtp.messages[0]!.raw);
     expect(first.headers.get('list')).toEqual({ unsubscribe: { mail: `${PRESS}?subject=unsubscribe` } });
     expect(first.headers.has('list-unsubscribe-post')).toBe(false);
+    // The statement's language, as the draft has it.
+    expect(first.headers.get('content-language')).toBe('en');
 
     const other = await project({
       'statements/organization.yaml': `${ORGANIZATION}press_email: ${PRESS}\nunsubscribe_email: lists@press.example.org\n`,

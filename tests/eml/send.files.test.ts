@@ -131,6 +131,7 @@ describe('clarion send', () => {
         text: release!.text,
         html: release!.html,
         draft: false,
+        lang: 'en',
         unsubscribe: 'newsroom@press.example.org',
       });
       expect(received.raw.toString('latin1').replace(/\r\n$/, '')).toBe(Buffer.from(composed).toString('latin1').replace(/\r\n$/, ''));
@@ -302,7 +303,7 @@ describe('clarion send', () => {
 describe('sendRelease: rate limit, back-off, log', () => {
   const release: Release = {
     slug: 'x', subject: 'Subject', messageIdBase: '<x.20231127@example.org>',
-    text: 'Text\n', html: '<p>HTML</p>', from: { name: 'Press', address: 'press@example.org' }, unsubscribe: 'press@example.org',
+    text: 'Text\n', html: '<p>HTML</p>', from: { name: 'Press', address: 'press@example.org' }, lang: 'en', unsubscribe: 'press@example.org',
   };
   const recipients = ['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'].map((address) => ({ address }));
 

@@ -3,7 +3,9 @@
  * locale, and two that are not) of both kinds are built in every format, and each output is read
  * back as its readers would (the web page and email HTML parsed, the text release, the email
  * parsed by an independent parser, the Word file and its footnotes, the PDF's text). The words of
- * each source, ignoring only quotation marks and the kind of space, must be there in order.
+ * each source, ignoring only quotation marks and the kind of space, must be there in order; each
+ * output is in the direction of its language, and a press release carries its date as the locale
+ * writes it.
  */
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -58,6 +60,20 @@ function front(c: Case): Record<string, unknown> {
 const html = (source: string) => unified().use(rehypeParse).parse(source) as Root;
 const bodyText = (source: string) => toText(select('body', html(source)) ?? html(source));
 
+/** 27 November 2023 as each locale writes it (Unicode CLDR, as Intl gives it); English at the UN's day-month-year. */
+const DATES: Record<string, string> = {
+  ar: '27 نوفمبر 2023',
+  de: '27. November 2023',
+  en: '27 November 2023',
+  es: '27 de noviembre de 2023',
+  fr: '27 novembre 2023',
+  ur: '27 نومبر، 2023',
+  'pt-BR': '27 de novembro de 2023',
+  sw: '27 Novemba 2023',
+};
+const RTL = new Set(['ar', 'ur']);
+const RTL_LETTER = /^[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
 describe('every word as written, in every format', () => {
   const cases = makeCases();
   let dir: string;
@@ -110,6 +126,38 @@ describe('every word as written, in every format', () => {
       const pdf = await readPdf(await output(c, `${c.slug}.pdf`));
       // A word hyphenated at the end of a line is one word.
       expectWords(c, pdf.text.replace(/-\n/g, ''), 'the PDF');
+    }
+  });
+
+  const rootOf = (source: string) => /<html\b[^>]*>/.exec(source)?.[0] ?? '';
+  /** A right-to-left text release or email begins every line in right-to-left order. */
+  const unmarked = (text: string) => text.split('\n').filter((line) => line.trim() && !line.startsWith('\u200F') && !RTL_LETTER.test(line));
+
+  it('knows the date of every locale it tests', () => expect(Object.keys(DATES).sort()).toEqual([...LOCALES].sort()));
+
+  it.each(LOCALES)('writes %s statements in their direction, press releases with their date', async (lang) => {
+    const rtl = RTL.has(lang);
+    const date = DATES[lang]!;
+    for (const c of cases.filter((x) => x.lang === lang)) {
+      const page = (await output(c, 'index.html')).toString('utf8');
+      expect(rootOf(page), `${c.slug} page`).toMatch(new RegExp(`lang="${lang}" dir="${rtl ? 'rtl' : 'ltr'}"`));
+      const text = (await output(c, `${c.slug}.txt`)).toString('utf8');
+      if (rtl) expect(unmarked(text), `${c.slug} text release`).toEqual([]);
+      const pdf = await readPdf(await output(c, `${c.slug}.pdf`));
+      expect(pdf.lang, `${c.slug} PDF`).toBe(lang);
+      if (c.kind === 'un-submission') {
+        const document = await (await readDocx(await output(c, `${c.slug}.docx`))).part('word/document.xml');
+        expect(document.includes('<w:bidi/>'), `${c.slug} Word paragraphs right to left`).toBe(rtl);
+        continue;
+      }
+      expect(bodyText(page), `${c.slug} page`).toContain(date);
+      expect(text, `${c.slug} text release`).toContain(date);
+      expect(pdf.text.replace(/\s+/g, ' '), `${c.slug} PDF`).toContain(date);
+      const mail = await simpleParser(await output(c, `${c.slug}.eml`));
+      expect(mail.headers.get('content-language'), `${c.slug} email`).toBe(lang);
+      expect(rootOf(typeof mail.html === 'string' ? mail.html : ''), `${c.slug} email HTML`).toMatch(new RegExp(`lang="${lang}" dir="${rtl ? 'rtl' : 'ltr'}"`));
+      expect(mail.text, `${c.slug} email text`).toContain(date);
+      if (rtl) expect(unmarked(mail.text ?? ''), `${c.slug} email text`).toEqual([]);
     }
   });
 });

@@ -38,6 +38,8 @@ export interface EmlInput {
   html: string;
   /** Adds `X-Unsent: 1`: mail clients open the file as a message to send. */
   draft: boolean;
+  /** The statement's language (BCP 47): `Content-Language` (RFC 3282), for spelling, fonts and speech in the reader's client. */
+  lang?: string;
   /** Adds `List-Unsubscribe: <mailto:address?subject=unsubscribe>`: where a recipient asks to be taken off the list. */
   unsubscribe?: string;
   attachments?: EmlAttachment[];
@@ -55,7 +57,7 @@ export async function composeEml(input: EmlInput): Promise<Uint8Array> {
     messageId: input.messageId,
     text: input.text,
     html: input.html,
-    ...(input.draft || input.unsubscribe ? { headers: headersOf(input) } : {}),
+    ...(input.draft || input.unsubscribe || input.lang ? { headers: headersOf(input) } : {}),
     ...(input.attachments?.length
       ? {
           attachments: input.attachments.map((a) => ({
@@ -95,6 +97,7 @@ function baseBoundary(input: EmlInput): string {
   field(input.text);
   field(input.html);
   field(input.draft ? '1' : '0');
+  if (input.lang !== undefined) field(input.lang);
   if (input.unsubscribe !== undefined) field(input.unsubscribe);
   for (const a of input.attachments ?? []) {
     field(a.filename);
@@ -106,6 +109,7 @@ function baseBoundary(input: EmlInput): string {
 
 function headersOf(input: EmlInput): Record<string, string | { prepared: true; value: string }> {
   return {
+    ...(input.lang ? { 'Content-Language': input.lang } : {}),
     ...(input.draft ? { 'X-Unsent': '1' } : {}),
     ...(input.unsubscribe ? { 'List-Unsubscribe': listUnsubscribe(input.unsubscribe) } : {}),
   };

@@ -39,6 +39,7 @@ export const eml: OutputFormat = {
       text: views.text,
       html,
       draft: true,
+      lang: s.lang,
       ...(attachments.length ? { attachments } : {}),
     });
     return { outputs: [{ path: `${s.folder}/email.html`, content: html }, { path: `${s.folder}/${s.slug}.eml`, content: message }] };
