@@ -70,7 +70,9 @@ async function discover(): Promise<Outputs> {
   const seen = new Set<string>();
   const projectDirs = new Set<string>();
   let folders = 0;
-  const all = existsSync(projectsRoot) ? await manifests(projectsRoot) : [];
+  // The tiers' folders only: what this run's files and browser tiers built (each cleared before its run).
+  const tiers = ['files', 'browser'].map((tier) => path.join(projectsRoot, tier)).filter((dir) => existsSync(dir));
+  const all = (await Promise.all(tiers.map((dir) => manifests(dir)))).flat();
   for (const manifestFile of all.sort()) {
     const out = path.dirname(manifestFile);
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest;
