@@ -8,7 +8,7 @@ import type { BrowserPrinter } from './printer.ts';
 const loadPrinter = () => import('./printer.ts');
 /** What printing needs beside the browser, loaded while Chromium starts. */
 const loadPdfFormat = () => import('../formats/pdf/print-pdf.ts');
-const startThumbnails = () => import('../formats/thumbnail/draw-thumbnail.ts').then((m) => m.startThumbnailWorker());
+const loadThumbnails = () => import('../formats/thumbnail/pdf-thumbnail.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
 export interface BrowserOwner {
@@ -27,7 +27,7 @@ export interface BrowserOptions {
   timeoutMs?: number;
   /** When aborted, the browser is closed at once and the jobs left fail. */
   signal?: AbortSignal;
-  /** Start the thumbnail worker while Chromium starts. */
+  /** Load the thumbnail renderer while Chromium starts. */
   thumbnails?: boolean;
 }
 
@@ -45,7 +45,7 @@ export function browserOwner(options: BrowserOptions = {}): BrowserOwner {
         // A failed start is reported by each job that needed the browser.
         printer.catch(() => (failed = true));
         void loadPdfFormat().catch(() => {});
-        if (options.thumbnails) void startThumbnails().catch(() => {});
+        if (options.thumbnails) void loadThumbnails().catch(() => {});
       }
       return printer;
     },
