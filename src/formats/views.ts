@@ -9,6 +9,7 @@ import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { resolveImages, type ImageResolver } from '../markdown/resolve-images.ts';
 import { createTextSerializer, wrapText } from '../markdown/text/index.ts';
 import { toHtml } from '../markdown/to-html.ts';
+import { aboutHtml, parsedAbout } from './about.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
@@ -61,7 +62,7 @@ export function renderViews(inputs: RenderInputs): RenderedViews {
   if (inputs.resolveImage) diagnostics.push(...resolveImages(body, inputs.resolveImage, s.file, s.bodyLine));
   const notes = s.notes.map((note) => parse(note, s.file, 1));
   // The organisation's boilerplate is written in its own language, whatever the statement's.
-  const about = org.about ? parse(org.about, inputs.organizationFile, 1, org.lang) : undefined;
+  const about = org.about ? parsedAbout(org.about, inputs.organizationFile, org.lang, allowHtml, diagnostics) : undefined;
   // Some kinds have no dateline (a UN submission's first block says where and when).
   const kind = kindNamed(s.kind);
   const parts = kind.dateline ? datelineParts(s.location, s.date, s.lang, org.dateline_style) : undefined;
@@ -92,7 +93,7 @@ export function renderViews(inputs: RenderInputs): RenderedViews {
     const html = {
       bodyHtml: toHtml(insertDateline(numbered, parts, s.date.date), { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels }),
       notesHtml: notes.map((n, i) => stripParagraph(toHtml(n, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, headingBase: 2, idPrefix: `note${i + 1}-` }))),
-      ...(about ? { aboutHtml: toHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, headingBase: 2, idPrefix: 'about-' }) } : {}),
+      ...(about ? { aboutHtml: aboutHtml(about, { allowHtml, footnotesLabel: strings.footnotes ?? 'Notes', taskLabels, headingBase: 2, idPrefix: 'about-' }) } : {}),
     };
     const model = viewModel({ ...base, html });
     if (want.has('html')) views.html = templates.page!(model);

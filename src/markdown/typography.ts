@@ -65,11 +65,21 @@ function typesetBlock(block: Parent, quotes: Quotes, spacing: Spacing | undefine
   const edits = new Edits();
   placeQuotes(flat, quotes, edits);
   if (spacing) placeSpaces(flat, edits, spacing);
+  // Edits are few: only the pieces they fall in are rebuilt, around the edited characters.
+  const edited = edits.positions();
+  let next = 0;
   for (const piece of pieces) {
-    if (!piece.node) continue;
+    const end = piece.start + piece.value.length;
+    while (next < edited.length && edited[next]! < piece.start) next++;
+    if (!piece.node || next >= edited.length || edited[next]! >= end) continue;
     let value = '';
-    for (let i = 0; i < piece.value.length; i++) value += edits.render(piece.start + i, piece.value[i]!);
-    piece.node.value = value;
+    let from = piece.start;
+    for (; next < edited.length && edited[next]! < end; next++) {
+      const at = edited[next]!;
+      value += piece.value.slice(from - piece.start, at - piece.start) + edits.render(at, piece.value[at - piece.start]!);
+      from = at + 1;
+    }
+    piece.node.value = value + piece.value.slice(from - piece.start);
   }
 }
 
@@ -90,6 +100,11 @@ class Edits {
   /** The character as it ends up, once `replace` and `insertBefore` chose. */
   charAt(flat: string, index: number): string | undefined {
     return this.replaced.get(index) ?? flat[index];
+  }
+
+  /** The indices of the characters edited (replaced or given a space before), in order. */
+  positions(): number[] {
+    return [...new Set([...this.replaced.keys(), ...this.before.keys()])].sort((a, b) => a - b);
   }
 
   render(index: number, char: string): string {

@@ -18,6 +18,8 @@ export interface PageTask<T> {
   run: (page: Page) => Promise<T>;
   /** Puts the page back as the pool expects it; a page whose reset fails is closed. */
   reset?: (page: Page) => Promise<void>;
+  /** The pages it runs on: those of prints, or those kept for screenshots. */
+  pool?: 'print' | 'capture';
 }
 
 /** The document a task runs on, and the folders it may load from (real paths). */
@@ -52,7 +54,8 @@ export async function runOnPage<T>(session: Session, task: PageTask<T>, document
 
 /** Runs the task on a page from the pool (or a new one), and puts the page back if it is still good. */
 async function onPooledPage<T>(session: Session, task: PageTask<T>, document: PageDocument, warnings: Set<string>, stop: AbortController): Promise<T> {
-  const pooled: PooledPage = session.idle.pop() ?? (await openPage(session.browser));
+  const idle = task.pool === 'capture' ? session.idleCapture : session.idle;
+  const pooled: PooledPage = idle.pop() ?? (await openPage(session.browser));
   const { page } = pooled;
   const closePage = () => void page.close().catch(() => {});
   stop.signal.addEventListener('abort', closePage);
@@ -74,7 +77,7 @@ async function onPooledPage<T>(session: Session, task: PageTask<T>, document: Pa
     pooled.job = undefined;
     // A page that failed, timed out or crashed is closed; a good one goes back to the pool
     // (the pool's pages are closed with the browser).
-    if (reusable && session.browser.connected) session.idle.push(pooled);
+    if (reusable && session.browser.connected) idle.push(pooled);
     else await page.close().catch(() => {});
   }
 }

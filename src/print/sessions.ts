@@ -8,6 +8,8 @@ import type { PooledPage } from './page-pool.ts';
 export interface Session extends Chromium {
   /** Pages ready for the next job (the pool's pages are closed with the browser). */
   idle: PooledPage[];
+  /** Pages kept for screenshots, left at the size of the last one: resizing a page costs a frame or two each way. */
+  idleCapture: PooledPage[];
 }
 
 export interface Sessions {
@@ -20,7 +22,7 @@ export interface Sessions {
 
 /** Launches Chromium (rejecting if it cannot start) and keeps it running until close(). */
 export async function openSessions(executablePath: string): Promise<Sessions> {
-  const start = async (): Promise<Session> => ({ ...(await launchChromium(executablePath)), idle: [] });
+  const start = async (): Promise<Session> => ({ ...(await launchChromium(executablePath)), idle: [], idleCapture: [] });
   let closed = false;
   let current = start();
   await current;

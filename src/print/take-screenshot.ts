@@ -2,7 +2,7 @@
  * Screenshots (share cards) on the printer's pages, under the same rules as PDFs: a PNG of exactly
  * the size asked, the same bytes for the same files in any browser session.
  */
-import type { Page, Viewport } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { PrintError } from './print-error.ts';
 import type { PageJob, RunJob } from './run-job.ts';
 import type { PageTask } from './run-on-page.ts';
@@ -41,16 +41,19 @@ async function captureOne(runJob: RunJob, job: ScreenshotJob): Promise<Screensho
   return { png: result, warnings };
 }
 
-/** Sets the viewport to the image's size, captures, and gives the pooled page its viewport back. */
+/**
+ * Sets the viewport to the image's size, unless the page already has it, and captures. The page
+ * goes back to the pool of screenshot pages at that size, so cards of one size never resize it.
+ */
 function captureTask(label: string, width: number, height: number): PageTask<Uint8Array> {
-  let pooledViewport: Viewport | null = null;
   return {
     label,
     verb: 'capture',
+    pool: 'capture',
     prepare: async (page) => {
-      pooledViewport = page.viewport();
       await page.bringToFront();
-      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      const viewport = page.viewport();
+      if (viewport?.width !== width || viewport.height !== height || viewport.deviceScaleFactor !== 1) await page.setViewport({ width, height, deviceScaleFactor: 1 });
     },
     run: async (page) => {
       await fontsReady(page);
@@ -58,9 +61,6 @@ function captureTask(label: string, width: number, height: number): PageTask<Uin
       // the same pixels, and software rendering gives the same pixels in every session.
       const png = await page.screenshot({ type: 'png', captureBeyondViewport: false, optimizeForSpeed: false, fromSurface: true, omitBackground: false });
       return new Uint8Array(png);
-    },
-    reset: async (page) => {
-      if (pooledViewport) await page.setViewport(pooledViewport);
     },
   };
 }
