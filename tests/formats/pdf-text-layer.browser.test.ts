@@ -77,11 +77,12 @@ describe('the text layer of right-to-left PDFs', () => {
   beforeAll(async () => {
     dir = await makeProject({ 'statements/arabic-statement.md': await readFile(path.join(import.meta.dirname, 'fixtures/arabic-statement.md')) }, { samples: true });
     // "Before": the same build with the layer switched off, as Chromium printed it (and stamped).
+    const sources = [...CASES.map((c) => c.source), `statements/${SAMPLE}/en.md`];
     const off = vi.spyOn(textLayer, 'addTextLayer').mockReturnValue(false);
-    const before = await clarion(dir, 'build', '--formats', 'pdf', '--out', 'before');
+    const before = await clarion(dir, 'build', ...sources, '--formats', 'pdf', '--out', 'before');
     off.mockRestore();
     expect(before.code, before.stderr).toBe(0);
-    const after = await clarion(dir, 'build', '--formats', 'pdf', '--out', 'after');
+    const after = await clarion(dir, 'build', ...sources, '--formats', 'pdf', '--out', 'after');
     expect(after.code, after.stderr).toBe(0);
     for (const c of [...CASES, { lang: 'en', source: `statements/${SAMPLE}/en.md`, pdf: `${SAMPLE}/${SAMPLE}.pdf` }]) {
       const [beforeFile, afterFile] = ['before', 'after'].map((out) => path.join(dir, out, c.pdf)) as [string, string];
