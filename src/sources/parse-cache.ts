@@ -12,7 +12,11 @@ import { hashParts } from '../util/hash.ts';
 import type { ParsedStatement, StatementContext } from './parse-statement.ts';
 
 export const PARSE_CACHE_FILE = '.clarion-cache';
-const FORMAT = 1;
+/**
+ * 2: each entry serialized on its own, so that the file's bytes do not depend on which objects
+ * entries happen to share in this process (a shared object is written once, then referenced).
+ */
+const FORMAT = 2;
 
 interface Entry {
   key: string;
@@ -46,8 +50,10 @@ export async function loadParseCache(outDir: string): Promise<void> {
     const data = deserialize(bytes) as { header?: unknown; entries?: unknown };
     if (data.header !== expected || !Array.isArray(data.entries)) return;
     for (const item of data.entries as unknown[]) {
-      if (!Array.isArray(item) || typeof item[0] !== 'string' || typeof item[1]?.key !== 'string' || typeof item[1]?.result !== 'object') continue;
-      if (!entries.has(item[0])) entries.set(item[0], item[1] as Entry);
+      if (!Array.isArray(item) || typeof item[0] !== 'string' || !(item[1] instanceof Uint8Array)) continue;
+      const entry = deserialize(item[1]) as Partial<Entry> | undefined;
+      if (typeof entry?.key !== 'string' || typeof entry.result !== 'object') continue;
+      if (!entries.has(item[0])) entries.set(item[0], entry as Entry);
     }
   } catch {
     // No cache yet, or one that cannot be read: every statement is parsed.
@@ -61,7 +67,7 @@ export async function loadParseCache(outDir: string): Promise<void> {
 export async function parseCacheToWrite(outDir: string, files: readonly string[]): Promise<Uint8Array | undefined> {
   const kept = [...files].sort().flatMap((file) => {
     const entry = entries.get(file);
-    return entry && mayKeep(entry.result) ? [[file, entry] as const] : [];
+    return entry && mayKeep(entry.result) ? [[file, serialize(entry)] as const] : [];
   });
   const bytes = serialize({ header: await header(), entries: kept });
   return onDisk.get(outDir) === hashParts([bytes]) ? undefined : bytes;

@@ -4,19 +4,27 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { runBuild, type BuildOptions } from '../../src/build/index.ts';
-import { forgetParseCache } from '../../src/sources/parse-cache.ts';
-import { makeProject, read, statement } from '../support/project.ts';
+import { forgetParseCache, parseCached, parseCacheToWrite } from '../../src/sources/parse-cache.ts';
+import type { ParsedStatement, StatementContext } from '../../src/sources/parse-statement.ts';
+import { makeProject, projectsRoot, read, statement } from '../support/project.ts';
 
 const options: BuildOptions = { paths: [], out: 'dist', strict: false, formats: ['html', 'text'] };
 const cacheFile = (dir: string) => path.join(dir, 'dist/.clarion-cache');
 
-interface CacheFile {
-  header: string;
-  entries: [string, { key: string; result: { statement: { title: string } } }][];
+interface Entry {
+  key: string;
+  result: { statement: { title: string } };
 }
 
+interface CacheFile {
+  header: string;
+  entries: [string, Entry][];
+}
+
+/** The cache file, each entry (serialized on its own) read too. */
 async function readCache(dir: string): Promise<CacheFile> {
-  return deserialize(await readFile(cacheFile(dir))) as CacheFile;
+  const file = deserialize(await readFile(cacheFile(dir))) as { header: string; entries: [string, Uint8Array][] };
+  return { header: file.header, entries: file.entries.map(([name, bytes]) => [name, deserialize(bytes) as Entry]) };
 }
 
 /** Rewrites the cached title of `file`, as a stale or forged entry would have it. */
@@ -24,7 +32,8 @@ async function poison(dir: string, file: string, title: string, header?: string)
   const cache = await readCache(dir);
   const entry = cache.entries.find(([name]) => name === file)!;
   entry[1].result.statement.title = title;
-  await writeFile(cacheFile(dir), serialize({ ...cache, ...(header ? { header } : {}) }));
+  const entries = cache.entries.map(([name, e]) => [name, serialize(e)]);
+  await writeFile(cacheFile(dir), serialize({ header: header ?? cache.header, entries }));
 }
 
 const project = () =>
@@ -99,5 +108,23 @@ describe('the parse cache and embargoes', () => {
     expect(bytes.includes('Public text')).toBe(true);
     expect(bytes.includes('Secret plans')).toBe(false);
     expect(bytes.includes('Held back')).toBe(false);
+  });
+});
+
+describe('the cache file', () => {
+  it('has the same bytes whatever objects the parsed statements share in memory', async () => {
+    const context = { lang: 'en' } as unknown as StatementContext;
+    const write = async (tags: (i: number) => string[]) => {
+      forgetParseCache();
+      for (const [i, file] of ['a.md', 'b.md'].entries()) {
+        parseCached(file, new TextEncoder().encode(file), context, () => ({ statement: { title: file, tags: tags(i) }, diagnostics: [] }) as unknown as ParsedStatement);
+      }
+      return Buffer.from((await parseCacheToWrite(path.join(projectsRoot, 'no-such-folder'), ['a.md', 'b.md']))!);
+    };
+    // A build that gave both statements one array, and one that gave each its own copy.
+    const shared = ['human rights'];
+    const [one, two] = [await write(() => shared), await write(() => ['human rights'])];
+    forgetParseCache();
+    expect(one.equals(two)).toBe(true);
   });
 });
