@@ -31,10 +31,6 @@ const PAPER = [[595, 842], [612, 792]];
  * somewhere: a new defect fails, and so does a fixed one until it is taken off this list.
  */
 const KNOWN = {
-  monospace: {
-    fonts: /^(LiberationMono|DejaVuSansMono)(-|$)/,
-    where: 'inline code is set in the machine’s monospace font: templates/*/print.css name no font for code, and no monospace font is bundled',
-  },
   cut: { sources: ['statements/lists-50.md', 'statements/wide-table.md'], where: 'what is wider than the page (fifty nested list levels, a table of 2,000 columns) is cut at its edge' },
 };
 const seen = new Set<keyof typeof KNOWN>();
@@ -114,15 +110,14 @@ describe('every PDF of the test builds', () => {
 
   it('embeds every font, each one bundled with Clarion (templates/fonts.yaml), none from the machine', () => {
     const problems: string[] = [];
-    for (const { file, pdf, fonts, statement } of pdfs) {
+    for (const { file, pdf, fonts } of pdfs) {
       if (!pdf.fontsEmbedded) problems.push(`${shown(file)}: a font is not embedded`);
       if (fonts.length === 0) problems.push(`${shown(file)}: no font`);
       for (const font of fonts) {
         if (BUNDLED.some((family) => font === family || font.startsWith(`${family}-`))) continue;
-        if (KNOWN.monospace.fonts.test(font)) seen.add('monospace');
         // Clarion's own invisible font: the text layer it adds to pages with right-to-left text (src/formats/pdf/text-layer.ts).
-        else if (font === LAYER_FONT_NAME) continue;
-        else problems.push(`${shown(file)}: ${font} is not a bundled font`);
+        if (font === LAYER_FONT_NAME) continue;
+        problems.push(`${shown(file)}: ${font} is not a bundled font`);
       }
     }
     expect(problems).toEqual([]);
