@@ -47,12 +47,12 @@ pre { margin: 0; padding: 10px; overflow: auto; flex: 1; font: clamp(9px, calc((
 </style>
 </head>
 <body>
-<header><h1>${escapeXml(inputs.title)}</h1>${inputs.notice ? `<strong id="notice">${escapeXml(inputs.notice)}</strong>` : ''}${inputs.wordCount ? `<span id="word-count">${escapeXml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
-<div class="panes">
+<header aria-label="Proof"><h1>${escapeXml(inputs.title)}</h1>${inputs.notice ? `<strong id="notice">${escapeXml(inputs.notice)}</strong>` : ''}${inputs.wordCount ? `<span id="word-count">${escapeXml(inputs.wordCount)}</span>` : ''}<a href="/__clarion/">All proofs</a></header>
+<main class="panes" aria-label="Outputs">
 <section><h2>Web page</h2><iframe title="Web page" src="/${folder}/index.html"></iframe></section>
 ${inputs.hasPdf ? `<section><h2>PDF</h2><embed title="PDF" type="application/pdf" src="/${folder}/${slug}.pdf"></section>` : ''}
 ${inputs.text !== undefined ? `<section><h2>Plain text</h2><pre id="plain-text">${escapeXml(inputs.text)}</pre></section>` : ''}
-</div>
+</main>
 </body>
 </html>
 `;
@@ -62,8 +62,8 @@ export function proofIndex(statements: readonly { folder: string; title: string;
   const items = statements.map((s) => `<li><a href="/__clarion/proof/${s.folder.split('/').map(encodeURIComponent).join('/')}/">${escapeXml(s.title)}</a> <small>${escapeXml(s.file)}</small></li>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Proofs</title><style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:48rem;padding:0 1rem}</style></head>
-<body><h1>Proofs</h1><p><a href="/index.html">Newsroom index</a></p><ul>
+<body><main><h1>Proofs</h1><p><a href="/index.html">Newsroom index</a></p><ul>
 ${items}
-</ul></body></html>
+</ul></main></body></html>
 `;
 }

@@ -8,6 +8,7 @@ import type { Strings } from '../project/locales.ts';
 import type { FormatLink } from '../templates/view-model.ts';
 import { released, type Listing } from './listing.ts';
 import { ownLanguageName } from '../util/language-name.ts';
+import { directionOf } from '../sources/statement.ts';
 import { languageTypography, typographyStyle, type FontFamily } from '../project/fonts.ts';
 
 export interface IndexInputs {
@@ -36,7 +37,7 @@ export function renderIndex(inputs: IndexInputs): string {
   const hrefs = inputs.assets.hrefs.get(inputs.newsroom.name) ?? {};
   return inputs.newsroom.templates.index!({
     lang: org.lang,
-    dir: 'ltr',
+    dir: directionOf(org.lang),
     date: '1970-01-01',
     organization: { name: org.name, website: org.website, timezone: org.timezone, dateline_style: org.dateline_style },
     strings,

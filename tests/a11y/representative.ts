@@ -187,10 +187,4 @@ export const REPRESENTATIVE: RepresentativePage[] = [
  * exactly these (an axe-core rule, or `dir` for a page whose direction is wrong), so a new defect
  * fails, and so does a fixed one until it is removed from here.
  */
-export const KNOWN: { page: PageKind; dir?: Direction; problem: string; where: string }[] = [
-  { page: 'proof', problem: 'region', where: 'src/preview/proof-page.ts: the panes are in no landmark (no <main>)' },
-  { page: 'proof', problem: 'landmark-unique', where: 'src/preview/proof-page.ts: its <header> and the framed statement page’s have the same role and no name' },
-  { page: 'proof-index', problem: 'landmark-one-main', where: 'src/preview/proof-page.ts (proofIndex): no <main>' },
-  { page: 'proof-index', problem: 'region', where: 'src/preview/proof-page.ts (proofIndex): the content is in no landmark' },
-  { page: 'index', dir: 'rtl', problem: 'dir', where: 'src/site/render-index.ts: the newsroom index is dir="ltr" whatever the organisation’s language' },
-];
+export const KNOWN: { page: PageKind; dir?: Direction; problem: string; where: string }[] = [];
