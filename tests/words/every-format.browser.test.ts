@@ -97,6 +97,9 @@ describe('every word as written, in every format', () => {
     expect(at, `${format} of ${c.file}: the words stop matching at word ${at} of ${wanted.length}\n  expected: ${around(wanted, at)}\n  found:    ${around(found, foundAt)}\n--- source:\n${c.markdown}`).toBe(-1);
   };
   const output = (c: Case, name: string) => readFile(path.join(dir, 'dist', c.slug, name));
+  /** Each PDF read once, for the words and for the direction and date. */
+  const pdfs = new Map<string, ReturnType<typeof readPdf>>();
+  const pdfOf = (c: Case) => pdfs.get(c.slug) ?? pdfs.set(c.slug, output(c, `${c.slug}.pdf`).then((bytes) => readPdf(bytes))).get(c.slug)!;
 
   it.each(LOCALES)('keeps every word of %s statements in the web page and the text release', async (lang) => {
     for (const c of cases.filter((x) => x.lang === lang)) {
@@ -123,7 +126,7 @@ describe('every word as written, in every format', () => {
   // Right-to-left PDFs too: their text layer (src/formats/pdf/text-layer.ts) reads back in reading order.
   it.each(LOCALES)('keeps every word of %s statements in the PDF text', async (lang) => {
     for (const c of cases.filter((x) => x.lang === lang)) {
-      const pdf = await readPdf(await output(c, `${c.slug}.pdf`));
+      const pdf = await pdfOf(c);
       // A word hyphenated at the end of a line is one word.
       expectWords(c, pdf.text.replace(/-\n/g, ''), 'the PDF');
     }
@@ -143,7 +146,7 @@ describe('every word as written, in every format', () => {
       expect(rootOf(page), `${c.slug} page`).toMatch(new RegExp(`lang="${lang}" dir="${rtl ? 'rtl' : 'ltr'}"`));
       const text = (await output(c, `${c.slug}.txt`)).toString('utf8');
       if (rtl) expect(unmarked(text), `${c.slug} text release`).toEqual([]);
-      const pdf = await readPdf(await output(c, `${c.slug}.pdf`));
+      const pdf = await pdfOf(c);
       expect(pdf.lang, `${c.slug} PDF`).toBe(lang);
       if (c.kind === 'un-submission') {
         const document = await (await readDocx(await output(c, `${c.slug}.docx`))).part('word/document.xml');
