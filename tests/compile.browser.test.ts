@@ -12,7 +12,7 @@ import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeId, compile, compiledCli, sourcesFingerprint } from '../scripts/compile.mjs';
 import { clarion, listFiles, makeProject, repoRoot } from './support/project.ts';
-import { samplesBuild } from './support/shared-build.ts';
+import { samplesBuild, withEnv } from './support/shared-build.ts';
 
 const exec = promisify(execFile);
 // Inside the repository (.tmp/ is ignored by git), so that the compiled files find node_modules.
@@ -42,19 +42,6 @@ async function copyOf(project: string, folders: string[]): Promise<string> {
     await cp(path.join(project, folder), path.join(copy, folder), { recursive: true, preserveTimestamps: true });
   }
   return copy;
-}
-
-async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await run();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
 }
 
 async function sums(root: string): Promise<Record<string, string>> {

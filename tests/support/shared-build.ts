@@ -61,7 +61,8 @@ export async function sharedBuild(spec: SharedBuildSpec): Promise<SharedBuild> {
   return result;
 }
 
-async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
+/** Runs `run` with the environment variables set, restored after. */
+export async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
