@@ -91,15 +91,20 @@ function watchStart(userDataDir: string): { failed: Promise<never>; stop: () => 
 
 export async function closeChromium({ browser, userDataDir }: Chromium): Promise<void> {
   const child = browser.process();
+  let closed = false;
   try {
-    await withTimeout(browser.close(), closeGraceMs, () => new Error('Chromium did not close'));
-  } catch {
-    // Closing hung or the browser is already gone: make sure no process is left behind.
-  } finally {
-    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      killGroup(child.pid);
-      await new Promise((resolve) => child.once('exit', resolve));
+    // A browser already gone (killed, crashed) cannot close itself: asking would only wait out the grace.
+    if (browser.connected) {
+      await withTimeout(browser.close(), closeGraceMs, () => new Error('Chromium did not close'));
+      closed = true;
     }
+  } catch {
+    // Closing hung: make sure no process is left behind.
+  } finally {
+    const running = child !== null && child.exitCode === null && child.signalCode === null;
+    // Not closed by itself: its group goes, helpers that outlived a killed main process included.
+    if (child?.pid !== undefined && (running || !closed)) killGroup(child.pid);
+    if (running) await new Promise((resolve) => child.once('exit', resolve));
     // Chromium may still be flushing its profile for a moment after exiting.
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
   }
