@@ -9,3 +9,12 @@ export function ownLanguageName(lang: string): string {
     return lang;
   }
 }
+
+/** A language's name in English: "Arabic", "Urdu", "French" (for messages, which are in English). */
+export function englishLanguageName(lang: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}

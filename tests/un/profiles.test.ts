@@ -23,10 +23,12 @@ describe('the shipped submission profiles', () => {
       fontSize: 12,
       titleBold: true,
       paper: 'A4',
+      languages: ['en', 'fr', 'es'],
     });
     const upr = profiles.get('upr-stakeholder')!;
     expect(upr).toMatchObject({ limits: { individual: 2815, joint: 5630 }, countNotes: true, numberParagraphs: true, numberPages: true, font: 'Times New Roman', fontSize: 12 });
-    expect(profiles.get('treaty-body')).toMatchObject({ limits: { individual: 10000, joint: 10000 }, countNotes: true });
+    expect(profiles.get('treaty-body')).toMatchObject({ limits: { individual: 10000, joint: 10000 }, countNotes: true, languages: ['en', 'fr', 'es'] });
+    expect(upr.languages).toBeUndefined();
     expect(profiles.get('generic')!.limits).toEqual({});
   });
 

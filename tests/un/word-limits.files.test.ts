@@ -32,3 +32,21 @@ describe('word limits', () => {
     expect(result.stdout).toContain('error "consultative" is not a valid submission.status — use one of: general, special, roster (submission.status)');
   });
 });
+
+describe('the languages a profile accepts', () => {
+  const submission = (lang: string | undefined, profile: string) =>
+    statement({ title: 'A submission', date: '2024-02-09', ...(lang ? { lang } : {}), kind: 'un-submission', submission: { profile, status: 'general', body: 'Human Rights Council' } }, 'Text.');
+
+  it('warns of a Human Rights Council statement in a language the Council does not take, naming the ones it does', async () => {
+    const dir = await makeProject({
+      'statements/arabic.md': submission('ar', 'hrc-written-statement'),
+      'statements/french.md': submission('fr-CH', 'hrc-written-statement'),
+      'statements/english.md': submission(undefined, 'hrc-written-statement'),
+      'statements/urdu-generic.md': submission('ur', 'generic'),
+    });
+    const result = await clarion(dir, 'check');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('statements/arabic.md:4:7 warning a Human Rights Council written statement is accepted in English, French, or Spanish; this statement is in Arabic — submit a version in English, French, or Spanish (lang: en, fr, es), or change "languages" of hrc-written-statement in templates/un-submission/profiles.yaml if the rules have changed (lang)');
+    for (const file of ['french', 'english', 'urdu-generic']) expect(result.stdout).not.toMatch(new RegExp(`${file}\\.md:\\d+:\\d+ warning .*is accepted in`));
+  });
+});

@@ -30,6 +30,8 @@ export interface Profile {
   fontSize: number;
   titleBold: boolean;
   paper: 'A4';
+  /** The languages the body accepts (BCP 47, each covering its regional variants); undefined: any. */
+  languages?: string[];
 }
 
 export interface Submission {
@@ -72,6 +74,7 @@ const profileSchema = z.strictObject({
   font_size: fontSize.optional(),
   title_bold: z.boolean().optional(),
   paper: z.enum(['A4']).optional(),
+  languages: z.array(z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/)).min(1).optional(),
 });
 
 const profileFieldNames = Object.keys(profileSchema.shape);
@@ -120,6 +123,7 @@ export function loadProfiles(file: string, text: string): LoadedProfiles {
       fontSize: p.font_size ?? 12,
       titleBold: p.title_bold ?? false,
       paper: p.paper ?? 'A4',
+      ...(p.languages ? { languages: p.languages.map((l) => l.toLowerCase()) } : {}),
     });
   }
   return { profiles, diagnostics };

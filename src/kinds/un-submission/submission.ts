@@ -4,6 +4,7 @@
  * the statement's `kindData` for the outputs.
  */
 import type { Diagnostic } from '../../report/diagnostic.ts';
+import { englishLanguageName } from '../../util/language-name.ts';
 import { parseMarkdown } from '../../markdown/parse-markdown.ts';
 import type { Statement } from '../../sources/statement.ts';
 import { suggest } from '../../util/suggest.ts';
@@ -57,6 +58,7 @@ export function checkSubmission(input: KindInput): { data?: Submission; diagnost
     };
   }
   if (!input.complete) return { diagnostics: [] };
+  const language = languageProblem(input, profile);
   const joint = (fields.submitters?.length ?? 0) > 0;
   const tree = parseMarkdown(input.body, { file, firstLine: input.bodyLine, lang: input.lang, allowHtml: false }).tree;
   const note = supportersNote(fields.supporters ?? [], input.lang);
@@ -64,9 +66,24 @@ export function checkSubmission(input: KindInput): { data?: Submission; diagnost
   const unit = { status: fields.status, joint };
   const limit = limitFor(profile, unit);
   const verdict = checkWordLimit(words.total, limit, { profile: profile.id, status: fields.status, joint, basis: limitBasis(profile, unit) });
-  const diagnostics: Diagnostic[] = verdict
-    ? [{ file, ...locate(['submission'], { key: true }), severity: verdict.severity, rule: verdict.rule, field: 'submission', message: verdict.message, hint: verdict.hint }]
-    : [];
+  const diagnostics: Diagnostic[] = [
+    ...(language ? [language] : []),
+    ...(verdict ? [{ file, ...locate(['submission'], { key: true }), severity: verdict.severity, rule: verdict.rule, field: 'submission', message: verdict.message, hint: verdict.hint }] : []),
+  ];
   const over = verdict?.rule === 'over-word-limit';
   return { data: { fields, profile, joint, words: { total: words.total, body: words.body, notes: words.notes, ...(limit !== undefined ? { limit } : {}) } }, diagnostics, ...(over ? { proof: OVER_LIMIT_MARK } : {}) };
+}
+
+/** A warning when the profile names the languages its body accepts and the statement is in another. */
+function languageProblem(input: KindInput, profile: Profile): Diagnostic | undefined {
+  const accepted = profile.languages;
+  const lang = input.lang.toLowerCase();
+  if (!accepted || accepted.some((l) => lang === l || lang.startsWith(`${l}-`))) return undefined;
+  const names = new Intl.ListFormat('en', { type: 'disjunction' }).format(accepted.map(englishLanguageName));
+  const where = input.fields.lang !== undefined ? input.locate(['lang']) : input.locate(['submission', 'profile']);
+  return {
+    file: input.file, ...where, severity: 'warning', rule: 'submission-language', field: input.fields.lang !== undefined ? 'lang' : 'submission.profile',
+    message: `a ${profile.name} is accepted in ${names}; this statement is in ${englishLanguageName(input.lang)}`,
+    hint: `submit a version in ${names} (lang: ${accepted.join(', ')}), or change "languages" of ${profile.id} in ${PROFILES_FILE} if the rules have changed`,
+  };
 }
