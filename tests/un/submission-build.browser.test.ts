@@ -1,5 +1,5 @@
 /** UN submissions built end to end: word limits, and the same numbered paragraphs in every format. */
-import { appendFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'hast';
 import { selectAll } from 'hast-util-select';
@@ -8,10 +8,11 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countWordsInText } from '../../src/kinds/un-submission/word-count.ts';
-import { clarion, makeProject, read, statement } from '../support/project.ts';
+import { clarion, read } from '../support/project.ts';
 import { samplesBuild } from '../support/shared-build.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { readDocx } from './read-docx.ts';
+import { overAndUnder } from './tiny-profile.ts';
 import { proofPage } from '../../src/preview/proof-page.ts';
 
 const SLUG = 'hrc55-ahmadiyya-places-of-worship';
@@ -68,13 +69,8 @@ describe('the sample Human Rights Council written statement', () => {
 });
 
 describe('a submission over the word limit', () => {
-  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i + 1}`).join(' ');
-  const submission = (n: number) =>
-    statement({ title: 'A submission', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'tiny', status: 'general', body: 'Human Rights Council' } }, words(n));
-
   it('still builds a submission over the limit, as a proof marked on every page, listed nowhere, and exits 1', async () => {
-    const dir = await makeProject({ 'statements/over.md': submission(101), 'statements/under.md': submission(99) });
-    await appendFile(path.join(dir, 'templates/un-submission/profiles.yaml'), '\ntiny:\n  name: Tiny test profile\n  limits:\n    general: 100\n  count_notes: true\n');
+    const dir = await overAndUnder();
     const result = await clarion(dir, 'build', '--formats', 'html,text,pdf,docx');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('statements/over.md:5:1 error the statement has 101 words; the limit for tiny (general status) is 100 — cut at least 1 word (submission)');

@@ -1,17 +1,11 @@
 /** UN submissions' word limits and submission blocks, as check reports them. */
-import { appendFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clarion, makeProject, statement } from '../support/project.ts';
+import { overAndUnder } from './tiny-profile.ts';
 
 describe('word limits', () => {
-  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i + 1}`).join(' ');
-  const submission = (n: number) =>
-    statement({ title: 'A submission', date: '2024-02-09', kind: 'un-submission', submission: { profile: 'tiny', status: 'general', body: 'Human Rights Council' } }, words(n));
-
   it('fails a statement one word over the limit with a message that says how many words to cut, and passes one word under', async () => {
-    const dir = await makeProject({ 'statements/over.md': submission(101), 'statements/under.md': submission(99) });
-    await appendFile(path.join(dir, 'templates/un-submission/profiles.yaml'), '\ntiny:\n  name: Tiny test profile\n  limits:\n    general: 100\n  count_notes: true\n');
+    const dir = await overAndUnder();
     const result = await clarion(dir, 'check');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('statements/over.md:5:1 error the statement has 101 words; the limit for tiny (general status) is 100 — cut at least 1 word (submission)');
