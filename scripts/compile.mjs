@@ -73,7 +73,7 @@ export async function compile(dir = COMPILED_DIR) {
   const staging = `${dir}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   await build({
-    entryPoints: { cli: path.join(root, 'src/cli/main.ts'), 'render-worker': path.join(root, 'src/build/render-worker.ts') },
+    entryPoints: { cli: path.join(root, 'src/cli/main.ts'), 'render-worker': path.join(root, 'src/build/render-worker.ts'), 'thumbnail-worker': path.join(root, 'src/formats/thumbnail/thumbnail-worker.ts') },
     outdir: staging,
     bundle: true,
     splitting: true,

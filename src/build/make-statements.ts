@@ -9,6 +9,7 @@ import type { Output } from '../formats/index.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { Project } from '../project/load-project.ts';
+import { gate } from '../util/gate.ts';
 import { writeAtomic, WriteError } from '../write/write-atomic.ts';
 import type { JobCompleter } from './complete-job.ts';
 import type { RenderedJob, RenderResult, RenderSetup } from './render-job.ts';
@@ -40,6 +41,14 @@ export interface Making {
   done: Promise<{ made: MadeStatement[]; failed: string[]; diagnostics: Diagnostic[]; files: number }>;
 }
 
+/**
+ * Statements rendered but not yet written, at most: enough to keep the browser's pages and the
+ * main thread busy, few enough that the first statements finish early (their thumbnails and
+ * emails do not queue behind the rendering of the rest) and that memory does not grow with the
+ * build.
+ */
+export const IN_FLIGHT = 8;
+
 export function makeStatements(statements: readonly Statement[], ctx: MakeContext): Making {
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];
@@ -49,6 +58,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
   const mediaWritten = new Set<string>();
   let files = 0;
   let progress = 0;
+  const room = gate(IN_FLIGHT);
 
   const write = async (outputs: readonly Output[]) => {
     for (const output of outputs) {
@@ -75,7 +85,10 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     ctx.signal?.throwIfAborted();
     diagnostics.push(...outcome.diagnostics);
     ctx.onProgress?.(++progress, statements.length, statement.file);
-    if (!outcome.job) return void failed.push(statement.file);
+    if (!outcome.job) {
+      room.release();
+      return void failed.push(statement.file);
+    }
     rendered.push(statement);
     // Its images must be in place before its PDF is printed.
     const fresh = outcome.media.filter((image) => !mediaWritten.has(image.path));
@@ -89,7 +102,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
       for (const output of first) early.add(output.path);
     }
     const media = outcome.mediaSources.map((m) => path.relative(ctx.root, m).split(path.sep).join('/'));
-    const finishing = finish(outcome.job, media, early);
+    const finishing = finish(outcome.job, media, early).finally(room.release);
     // Heard through `done`; when rendering stops first (Ctrl-C), nobody waits for it.
     finishing.catch(() => {});
     pending.push(finishing);
@@ -99,7 +112,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     // The renderers load only when there is something to render.
     if (statements.length === 0) return [];
     const { renderAll } = await import('./render-all.ts');
-    await renderAll(statements, ctx.setup, onResult, { project: ctx.project, ...(ctx.threads !== undefined ? { threads: ctx.threads } : {}) });
+    await renderAll(statements, ctx.setup, onResult, { project: ctx.project, admit: room.enter, ...(ctx.threads !== undefined ? { threads: ctx.threads } : {}) });
     return rendered;
   })();
   const done = rendering.then(async () => {

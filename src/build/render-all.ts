@@ -1,7 +1,8 @@
 /**
  * Renders every statement, on worker threads when there are enough statements to pay for them
  * (Markdown parsing and typography are CPU-bound), and hands each result over as soon as it is
- * ready so that printing can start at once.
+ * ready so that printing can start at once. `admit` holds each statement back until the caller
+ * has room for it, so rendering runs only a little ahead of printing.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -33,12 +34,14 @@ export async function renderAll(
   statements: readonly Statement[],
   setup: RenderSetup,
   onResult: (statement: Statement, result: RenderResult) => Promise<void>,
-  options: { project?: Project; threads?: number } = {},
+  options: { project?: Project; threads?: number; admit?: () => Promise<void> } = {},
 ): Promise<void> {
   const threads = options.threads ?? renderThreads(statements.length);
+  const admit = options.admit ?? (() => Promise.resolve());
   if (threads === 0) {
     const render = createRenderer(setup, options.project);
     for (const statement of statements) {
+      await admit();
       await onResult(statement, await render(statement));
       // Let the printer answer Chromium between two statements.
       await new Promise((resolve) => setImmediate(resolve));
@@ -56,7 +59,7 @@ export async function renderAll(
             const send = () => {
               if (next >= statements.length) return resolve();
               const id = next++;
-              worker.postMessage({ id, statement: statements[id] });
+              admit().then(() => worker.postMessage({ id, statement: statements[id] }), reject);
             };
             worker.on('message', ({ id, result }: { id: number; result: RenderResult }) => {
               handling.push(onResult(statements[id]!, result));

@@ -62,11 +62,15 @@ export function formatsOf(options: Pick<BuildOptions, 'formats'>): OutputFormat[
 
 /** The browser that builds with these options print with: one per build, or one for all of watch mode's. */
 export function browserFor(options: BuildOptions): BrowserOwner {
+  const formats = formatsOf(options);
   return browserOwner({
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.timeout ? { timeoutMs: options.timeout * 1000 } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    thumbnails: builds(formatsOf(options), 'thumbnail'),
+    // While Chromium starts, the formats load what they render with: the first statement does not wait for it.
+    onStart: () => {
+      for (const format of formats) void format.load?.().catch(() => {});
+    },
   });
 }
 
@@ -187,7 +191,9 @@ async function make(ready: Prepared, browser: BrowserOwner, failed: Set<string>,
   try {
     const making = makeStatements(ready.plan.build, {
       root: ready.root, outDir, project: ready.project, completer, setup: ready.setup,
-      ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}),
+      // With the browser's formats, rendering waits for printing (make-statements.ts) and the cores
+      // are busy printing: render workers would only take memory.
+      ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : ready.formats.some((f) => f.browser) ? { threads: 0 } : {}),
       ...(options.writeEarly ? { writeEarly: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

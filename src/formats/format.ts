@@ -100,4 +100,9 @@ export interface OutputFormat {
   /** The link pages and the newsroom give to it, when they do. */
   link?: FormatLinkSpec;
   render(input: FormatInput, signal?: AbortSignal): Promise<Rendered>;
+  /**
+   * Loads what it renders with, for a format that loads it on first use: a build calls it while
+   * Chromium starts, so that the first statement's outputs do not wait for it.
+   */
+  load?(): Promise<unknown>;
 }

@@ -6,9 +6,6 @@
 import type { BrowserPrinter } from './printer.ts';
 
 const loadPrinter = () => import('./printer.ts');
-/** What printing needs beside the browser, loaded while Chromium starts. */
-const loadPdfFormat = () => import('../formats/pdf/print-pdf.ts');
-const loadThumbnails = () => import('../formats/thumbnail/pdf-thumbnail.ts');
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
 export interface BrowserOwner {
@@ -27,8 +24,8 @@ export interface BrowserOptions {
   timeoutMs?: number;
   /** When aborted, the browser is closed at once and the jobs left fail. */
   signal?: AbortSignal;
-  /** Load the thumbnail renderer while Chromium starts. */
-  thumbnails?: boolean;
+  /** Called when Chromium starts: the build loads what its formats render with meanwhile. */
+  onStart?: () => void;
 }
 
 export function browserOwner(options: BrowserOptions = {}): BrowserOwner {
@@ -44,8 +41,7 @@ export function browserOwner(options: BrowserOptions = {}): BrowserOwner {
         printer = launchWithRetry({ ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, options.signal);
         // A failed start is reported by each job that needed the browser.
         printer.catch(() => (failed = true));
-        void loadPdfFormat().catch(() => {});
-        if (options.thumbnails) void loadThumbnails().catch(() => {});
+        options.onStart?.();
       }
       return printer;
     },

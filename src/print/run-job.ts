@@ -1,5 +1,7 @@
 /**
- * Runs jobs on the browser's pages: at most `concurrency` at once, each refused up front if its
+ * Runs jobs on the browser's pages: at most `concurrency` prints at once, and beside them one
+ * capture at a time (take-screenshot.ts: a capture waiting behind the prints queued after it
+ * would leave the share cards to the end of the build), each refused up front if its
  * document lies outside its allowed folders, and run once more from scratch if Chromium or its
  * page crashed under it.
  */
@@ -33,7 +35,8 @@ export function jobRunner(sessions: Sessions, options: { concurrency: number; ti
     const url = pathToFileURL(job.htmlFile).href;
     const why = blockReason(url, roots);
     if (why) throw new PrintError(job.label, `cannot ${task.verb} ${job.htmlFile}: ${why}`);
-    return runLimited(() => withOneRetry(sessions, task, { url, roots }, timeoutMs));
+    const run = () => withOneRetry(sessions, task, { url, roots }, timeoutMs);
+    return task.pool === 'capture' ? run() : runLimited(run);
   };
 }
 

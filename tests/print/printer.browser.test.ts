@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdf, type PdfJob } from '../../src/formats/pdf/print-pdf.ts';
 import type { PdfMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
 import { PrintError } from '../../src/print/print-error.ts';
-import { launchPrinter, type Printer } from '../../src/print/printer.ts';
+import { launchPrinter, type BrowserPrinter, type Printer } from '../../src/print/printer.ts';
 import { CLOCK_TICKS, rendererTicks } from '../support/processes.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { waitFor } from '../support/wait.ts';
@@ -33,7 +33,7 @@ const metadata: PdfMetadata = {
 };
 
 let dir: string;
-let printer: Printer;
+let printer: BrowserPrinter;
 /** Process id of the shared printer's browser. */
 let printerBrowser: number;
 
@@ -134,6 +134,21 @@ describe('printing', () => {
     const results = await Promise.all(jobs.map((job) => printer.print(job)));
     const texts = await Promise.all(results.map(async (result) => (await readPdf(result.pdf)).text));
     expect(texts.map((text) => text.trim())).toEqual(['Statement number 1', 'Statement number 2', 'Statement number 3', 'Statement number 4']);
+  });
+
+  it('takes a screenshot beside the prints: it does not wait behind the prints queued before it', async () => {
+    const jobs = await Promise.all(Array.from({ length: 12 }, (_, i) => fixture(`queued-${i + 1}`, `${release}<p>Queued print ${i + 1}</p>`)));
+    const card = await fixture('queued-card', '<p>A share card</p>');
+    // A page for screenshots of that size, as a build has after its first card.
+    await printer.screenshot({ ...card, width: 320, height: 200 });
+    const finished: string[] = [];
+    const prints = jobs.map((job, i) => printer.print(job).then(() => finished.push(`print ${i + 1}`)));
+    const shot = printer.screenshot({ ...card, width: 320, height: 200 }).then(() => finished.push('screenshot'));
+    await Promise.all([...prints, shot]);
+    // Two pages print at once (the printer's concurrency): twelve prints take six rounds, the
+    // screenshot one capture. Queued behind them, it would finish last.
+    expect(finished.indexOf('screenshot')).toBeLessThan(finished.indexOf('print 12'));
+    expect(finished.filter((f) => f.startsWith('print'))).toHaveLength(12);
   });
 });
 

@@ -27,7 +27,7 @@ export const eml: OutputFormat = {
       };
     }
     // The mail writers load only for the statements that need them.
-    const [{ emailSafeHtml }, { composeEml }] = await Promise.all([import('./email-html.ts'), import('./compose-eml.ts')]);
+    const [{ emailSafeHtml }, { composeEml }] = await loadWriters();
     const html = emailSafeHtml(views.email, pageUrl ? { baseUrl: pageUrl } : {});
     const pdf = made.get('pdf')?.[0];
     const attachments = organization.email_attach_pdf && pdf ? [{ filename: pdf.path.split('/').pop()!, content: pdf.content as Uint8Array, contentType: 'application/pdf' }] : [];
@@ -44,7 +44,10 @@ export const eml: OutputFormat = {
     });
     return { outputs: [{ path: `${s.folder}/email.html`, content: html }, { path: `${s.folder}/${s.slug}.eml`, content: message }] };
   },
+  load: () => loadWriters(),
 };
+
+const loadWriters = () => Promise.all([import('./email-html.ts'), import('./compose-eml.ts')]);
 
 /** The organisation's press address, else its first contact's email. */
 export function fromAddress(organization: Organization): string | undefined {

@@ -38,4 +38,5 @@ export const pdf: OutputFormat = {
     });
     return { outputs: [{ path: `${s.folder}/${s.slug}.pdf`, content: printed.pdf }], warnings: printed.warnings };
   },
+  load: () => import('./print-pdf.ts'),
 };

@@ -14,8 +14,9 @@ export const thumbnail: OutputFormat = {
   async render({ statement, made }) {
     const pdf = made.get('pdf')?.[0];
     if (!pdf || typeof pdf.content === 'string') return { outputs: [] };
-    const { pdfThumbnail } = await import('./pdf-thumbnail.ts');
-    const { png } = await pdfThumbnail(pdf.content);
+    const { drawThumbnail } = await import('./draw-thumbnail.ts');
+    const png = await drawThumbnail(pdf.content);
     return { outputs: [{ path: `${statement.folder}/thumbnail.png`, content: png }] };
   },
+  load: () => import('./draw-thumbnail.ts').then((m) => m.startThumbnailWorker()),
 };
