@@ -81,7 +81,8 @@ export function createJobCompleter(ctx: CompleteContext): JobCompleter {
           return ctx.browser.start();
         });
       }
-      pending.push(done.catch(() => {}));
+      // Waited for by finish(); holding nothing, so that a statement's outputs are freed once written.
+      pending.push(done.then(() => {}, () => {}));
       return done;
     },
     busy: () => (printing ? ctx.browser.start().then(() => {}, () => {}) : Promise.resolve()),

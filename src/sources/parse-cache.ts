@@ -26,6 +26,8 @@ interface Entry {
 const entries = new Map<string, Entry>();
 /** Per output folder: the hash of its cache file as this process last read or wrote it. */
 const onDisk = new Map<string, string>();
+/** Per output folder: the entries its cache file holds, as this process last read or wrote them. */
+const heldOnDisk = new Map<string, Map<string, Entry>>();
 
 export function parseCached(file: string, bytes: Uint8Array, context: StatementContext, parse: () => ParsedStatement): ParsedStatement {
   const key = hashParts([bytes, JSON.stringify(context, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))]);
@@ -49,12 +51,15 @@ export async function loadParseCache(outDir: string): Promise<void> {
     onDisk.set(outDir, hashParts([bytes]));
     const data = deserialize(bytes) as { header?: unknown; entries?: unknown };
     if (data.header !== expected || !Array.isArray(data.entries)) return;
+    const held = new Map<string, Entry>();
     for (const item of data.entries as unknown[]) {
       if (!Array.isArray(item) || typeof item[0] !== 'string' || !(item[1] instanceof Uint8Array)) continue;
       const entry = deserialize(item[1]) as Partial<Entry> | undefined;
       if (typeof entry?.key !== 'string' || typeof entry.result !== 'object') continue;
       if (!entries.has(item[0])) entries.set(item[0], entry as Entry);
+      held.set(item[0], entry as Entry);
     }
+    heldOnDisk.set(outDir, held);
   } catch {
     // No cache yet, or one that cannot be read: every statement is parsed.
   }
@@ -65,12 +70,16 @@ export async function loadParseCache(outDir: string): Promise<void> {
  * already holds exactly that (a build with nothing to do writes nothing).
  */
 export async function parseCacheToWrite(outDir: string, files: readonly string[]): Promise<Uint8Array | undefined> {
-  const kept = [...files].sort().flatMap((file) => {
+  const keep = [...files].sort().flatMap((file) => {
     const entry = entries.get(file);
-    return entry && mayKeep(entry.result) ? [[file, serialize(entry)] as const] : [];
+    return entry && mayKeep(entry.result) ? [[file, entry] as const] : [];
   });
-  const bytes = serialize({ header: await header(), entries: kept });
-  return onDisk.get(outDir) === hashParts([bytes]) ? undefined : bytes;
+  // The very entries the file holds (a build that parsed nothing): nothing to serialize.
+  const held = heldOnDisk.get(outDir);
+  if (held?.size === keep.length && keep.every(([file, entry]) => held.get(file) === entry)) return undefined;
+  const bytes = serialize({ header: await header(), entries: keep.map(([file, entry]) => [file, serialize(entry)]) });
+  if (onDisk.get(outDir) === hashParts([bytes])) return undefined;
+  return bytes;
 }
 
 /**
@@ -85,10 +94,12 @@ function mayKeep(result: ParsedStatement): boolean {
 /** Records that `bytes` (from parseCacheToWrite) are now the folder's cache file. */
 export function parseCacheWritten(outDir: string, bytes: Uint8Array): void {
   onDisk.set(outDir, hashParts([bytes]));
+  heldOnDisk.delete(outDir);
 }
 
 /** Forgets what this process parsed and read, as a new process starts (for tests). */
 export function forgetParseCache(): void {
   entries.clear();
   onDisk.clear();
+  heldOnDisk.clear();
 }

@@ -16,44 +16,72 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
-let worker: Worker | undefined;
-let nextId = 0;
-const waiting = new Map<number, Waiting>();
+/** A worker, the thumbnails it was given, and those it has still to send back. */
+interface Drawer {
+  worker: Worker;
+  given: number;
+  waiting: Map<number, Waiting>;
+}
 
-function started(): Worker {
-  if (worker) return worker;
-  const w = new Worker(workerScript);
-  w.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-    const job = waiting.get(id);
-    waiting.delete(id);
-    if (waiting.size === 0) w.unref();
+/**
+ * `perWorker`: thumbnails a worker draws before a fresh one takes over. Memory that pdf.js and the
+ * canvas leave behind in a worker (about 0.3 MB a thumbnail, which no garbage collection returns)
+ * goes with it; starting one costs about 300 ms. `started` counts the workers started.
+ */
+export const thumbnailWorkers = { perWorker: 100, started: 0 };
+
+let current: Drawer | undefined;
+let nextId = 0;
+
+function drawer(): Drawer {
+  if (current && current.given < thumbnailWorkers.perWorker) return current;
+  // The worker that has drawn its share finishes what it was given, then stops.
+  if (current?.waiting.size === 0) void current.worker.terminate();
+  const d: Drawer = { worker: new Worker(workerScript), given: 0, waiting: new Map() };
+  thumbnailWorkers.started++;
+  d.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+    const job = d.waiting.get(id);
+    d.waiting.delete(id);
+    if (d.waiting.size === 0) {
+      if (d === current) d.worker.unref();
+      else void d.worker.terminate();
+    }
     if (png) job?.resolve(png);
     else job?.reject(new Error(error ?? 'the thumbnail was not drawn'));
   });
   const fail = (error: Error) => {
-    worker = undefined;
-    for (const job of waiting.values()) job.reject(error);
-    waiting.clear();
+    if (current === d) current = undefined;
+    for (const job of d.waiting.values()) job.reject(error);
+    d.waiting.clear();
   };
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`the thumbnail worker stopped (exit code ${code})`)));
-  return (worker = w);
+  d.worker.on('error', fail);
+  d.worker.on('exit', (code) => fail(new Error(`the thumbnail worker stopped (exit code ${code})`)));
+  return (current = d);
+}
+
+/** Stops the worker once it has drawn what it was given; the next thumbnail starts a fresh one. */
+export function retireThumbnailWorker(): void {
+  const d = current;
+  current = undefined;
+  if (d?.waiting.size === 0) void d.worker.terminate();
 }
 
 /** Starts the worker (pdf.js loads there) while there is nothing to draw yet, e.g. while Chromium starts. */
 export function startThumbnailWorker(): void {
-  if (waiting.size === 0) started().unref();
+  const d = drawer();
+  if (d.waiting.size === 0) d.worker.unref();
 }
 
 /** A PNG of the PDF's first page (pdf-thumbnail.ts), drawn on the thumbnail worker. */
 export function drawThumbnail(pdf: Uint8Array): Promise<Uint8Array> {
-  const w = started();
+  const d = drawer();
+  d.given++;
   const id = nextId++;
   return new Promise<Uint8Array>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.ref();
+    d.waiting.set(id, { resolve, reject });
+    d.worker.ref();
     // A copy: the PDF stays the caller's, to write.
     const copy = new Uint8Array(pdf);
-    w.postMessage({ id, pdf: copy }, [copy.buffer]);
+    d.worker.postMessage({ id, pdf: copy }, [copy.buffer]);
   });
 }
