@@ -39,6 +39,13 @@ export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateS
   const shared = sharedTemplateFiles(path.join(root, TEMPLATES_DIR));
   const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared], root)]));
   const settings = JSON.stringify(options);
-  return (statement, media) =>
-    hashParts([VERSION, settings, readFileSync(path.join(root, statement.file)), organization, kindHashes.get(statement.kind) ?? '', hashFiles(media.map((m) => path.resolve(root, m)), root)]);
+  // Statements show the same few images (the logo, shared photos): each set is read once.
+  const mediaHashes = new Map<string, string>();
+  const mediaHash = (media: readonly string[]) => {
+    const id = JSON.stringify(media);
+    let hash = mediaHashes.get(id);
+    if (hash === undefined) mediaHashes.set(id, (hash = hashFiles(media.map((m) => path.resolve(root, m)), root)));
+    return hash;
+  };
+  return (statement, media) => hashParts([VERSION, settings, readFileSync(path.join(root, statement.file)), organization, kindHashes.get(statement.kind) ?? '', mediaHash(media)]);
 }

@@ -3,7 +3,7 @@
  * write as each statement is ready), then publish the site from everything published. A
  * statement that fails leaves the others, and its own previous outputs, untouched.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { buildAssets } from '../project/build-assets.ts';
 import type { CliOptions } from '../cli/options.ts';
@@ -164,7 +164,7 @@ async function prepare(input: PrepareInput, result: BuildResult) {
   const keyOf = statementKeys(root, project.templates, input.keyOptions);
   const plan = planBuild({
     statements: sources.statements, failed: sources.failed, kinds: new Set(project.templates.keys()), previous: previous?.statements ?? {}, force: options.force ?? false, keyOf,
-    present: (outputs) => outputs.every((f) => existsSync(path.join(outDir, f))),
+    present: outputsPresent(outDir),
     exists: sources.exists,
   });
   result.upToDate = plan.upToDate;
@@ -215,6 +215,26 @@ async function make(ready: Prepared, browser: BrowserOwner, failed: Set<string>,
     result.diagnostics.push(...printed.diagnostics);
     for (const file of printed.failed) failed.add(file);
   }
+}
+
+/** Whether outputs are all in the output folder: listed once (a stat per output was a tenth of a no-op rebuild's time). */
+function outputsPresent(outDir: string): (outputs: readonly string[]) => boolean {
+  let listed: Set<string> | undefined;
+  return (outputs) => {
+    listed ??= new Set(listFiles(outDir));
+    return outputs.every((f) => listed!.has(f));
+  };
+}
+
+/** Files under `dir`, relative, with `/` (a walk: Node 20's recursive readdir is six times slower). */
+function listFiles(dir: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => (e.isDirectory() ? listFiles(dir, `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : []));
 }
 
 /** Failed statements that stay published (listed, with their last good outputs). */
