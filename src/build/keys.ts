@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from '../sources/load-statements.ts';
+import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR, translationOf } from '../sources/load-statements.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { TemplateSet } from '../project/load-template-set.ts';
 import { VERSION } from '../version.ts';
@@ -33,6 +33,14 @@ export function sharedTemplateFiles(templatesDir: string): string[] {
   return [path.join(templatesDir, 'fonts.yaml'), ...locales];
 }
 
+function markdownIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => /\.(md|markdown)$/i.test(f)).map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
 /** The key of a statement's outputs, given the images it shows. */
 export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateSet>, options: KeyOptions): (statement: Statement, media: readonly string[]) => string {
   const organization = readFileSync(path.join(root, ORGANIZATION_FILE));
@@ -47,5 +55,15 @@ export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateS
     if (hash === undefined) mediaHashes.set(id, (hash = hashFiles(media.map((m) => path.resolve(root, m)), root)));
     return hash;
   };
-  return (statement, media) => hashParts([VERSION, settings, readFileSync(path.join(root, statement.file)), organization, kindHashes.get(statement.kind) ?? '', mediaHash(media)]);
+  // A translation depends on every version in its folder: it takes fields from the default
+  // language's and links to the others.
+  const folderHashes = new Map<string, string>();
+  const source = (file: string): Uint8Array | string => {
+    const folder = translationOf(file)?.folder;
+    if (folder === undefined) return readFileSync(path.join(root, file));
+    let hash = folderHashes.get(folder);
+    if (hash === undefined) folderHashes.set(folder, (hash = hashFiles(markdownIn(path.join(root, folder)), root)));
+    return hash;
+  };
+  return (statement, media) => hashParts([VERSION, settings, source(statement.file), organization, kindHashes.get(statement.kind) ?? '', mediaHash(media)]);
 }
