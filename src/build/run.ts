@@ -102,9 +102,11 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
   const keyOptions = { formats: formats.map((f) => f.name), strict: options.strict ?? false };
   // When a source of the PDFs changed since the last build without failures, Chromium starts at
   // once, while the statements are read and rendered: the first PDF need not wait for it.
-  const inputs = buildInputs(root, keyOptions);
+  // Only a whole build records them (a build of some paths reads only those: watch mode's rebuilds).
+  const whole = options.paths.length === 0;
+  const inputs = whole ? buildInputs(root, keyOptions) : '';
   const prints = formats.some((f) => f.browser) && !options.naive;
-  if (prints && (options.force || previous?.inputs !== inputs)) void browser.start().catch(() => {});
+  if (prints && whole && (options.force || previous?.inputs !== inputs)) void browser.start().catch(() => {});
   const sources = await readSources(root, outDir, options, previous);
   const result = emptyResult(sources.diagnostics);
   result.wordCounts = sources.loaded.statements.flatMap((s) => kindNamed(s.kind).summary?.(s) ?? []);
@@ -130,7 +132,7 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
   result.built = done.made.map((m) => ({ file: m.statement.file, slug: m.statement.folder, outputs: m.outputs.map((f) => `${options.out}/${f}`) }));
   await publish({
     outDir, previous, manifest: ready.manifest, made: done.made, keyOf: ready.keyOf, unpublished: ready.unpublished, site: ready.site, ahead, force: options.force ?? false,
-    whole: options.paths.length === 0, sources: sources.loaded.files, inputs, failed, diagnostics: result.diagnostics,
+    whole, sources: sources.loaded.files, inputs, failed, diagnostics: result.diagnostics,
   }, result);
   result.failed = [...failed].sort();
   result.kept = keptOf(result.failed, ready.manifest.statements);

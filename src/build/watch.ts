@@ -20,7 +20,7 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-export function startWatching(root: string, options: BuildOptions, onBuild: (result: BuildResult, ms: number) => void, debounceMs = 40): Watcher {
+export function startWatching(root: string, options: BuildOptions, onBuild: (result: BuildResult, ms: number) => void, debounceMs = 20): Watcher {
   // One browser for every build, started by the first that prints.
   const browser = options.browser ?? browserFor(options);
   let running: Promise<BuildResult | undefined> = Promise.resolve(undefined);

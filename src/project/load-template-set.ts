@@ -32,6 +32,16 @@ export class TemplateError extends Error {
   }
 }
 
+/** Sources this process has compiled without error, with their options: watch mode's rebuilds do not compile them again to check them. */
+const valid = new Set<string>();
+
+function validate(env: typeof Handlebars, source: string, options: Parameters<typeof Handlebars.precompile>[1]): void {
+  const key = JSON.stringify([options, source]);
+  if (valid.has(key)) return;
+  env.precompile(source, options);
+  valid.add(key);
+}
+
 export function loadTemplateSet(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[] = ['page', 'text']): TemplateSet {
   const dir = path.join(templatesDir, name);
   const env = Handlebars.create();
@@ -47,7 +57,7 @@ export function loadTemplateSet(root: string, templatesDir: string, name: string
     const options = { noEscape, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])), preventIndent: true };
     try {
       // precompile parses and compiles eagerly, so syntax errors and unknown helpers surface here with their line.
-      env.precompile(source, options);
+      validate(env, source, options);
     } catch (error) {
       throw toTemplateError(rel(file), error);
     }
@@ -70,7 +80,7 @@ export function loadTemplateSet(root: string, templatesDir: string, name: string
       const source = readFileSync(file, 'utf8');
       files.push(file);
       try {
-        env.precompile(source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
+        validate(env, source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
       } catch (error) {
         throw toTemplateError(rel(file), error);
       }
