@@ -3,7 +3,7 @@
  * kind's stylesheets (bundled @font-face rules first), the fonts, the organisation's logo.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateSet } from './load-template-set.ts';
 import type { FontFace } from './fonts.ts';
@@ -24,9 +24,30 @@ export function contentHash(content: Uint8Array | string): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 10);
 }
 
+/** Hashes of contents this process hashed (the same font, the same stylesheet, build after build). */
+const hashes = new WeakMap<Uint8Array, string>();
+
 function hashed(dir: string, name: string, content: Uint8Array | string): AssetFile {
   const ext = path.extname(name);
-  return { path: `${dir}/${path.basename(name, ext)}.${contentHash(content)}${ext}`, content };
+  let hash = typeof content === 'string' ? undefined : hashes.get(content);
+  if (hash === undefined) {
+    hash = contentHash(content);
+    if (typeof content !== 'string') hashes.set(content, hash);
+  }
+  return { path: `${dir}/${path.basename(name, ext)}.${hash}${ext}`, content };
+}
+
+/** Files read in this process, by path, while their size and time of change stay the same (watch mode rebuilds: fonts are megabytes). */
+const read = new Map<string, { stamp: string; content: Uint8Array }>();
+
+function readCached(file: string): Uint8Array {
+  const { size, mtimeMs } = statSync(file);
+  const stamp = `${size}:${mtimeMs}`;
+  const known = read.get(file);
+  if (known?.stamp === stamp) return known.content;
+  const content = readFileSync(file);
+  read.set(file, { stamp, content });
+  return content;
 }
 
 export function buildAssets(kinds: readonly TemplateSet[], fonts: readonly FontFace[], logoFile: string | undefined): Assets {
@@ -38,7 +59,7 @@ export function buildAssets(kinds: readonly TemplateSet[], fonts: readonly FontF
   // Stylesheets live in assets/, fonts in assets/fonts/: url()s are relative to the stylesheet.
   const fontRules = fonts
     .map((face) => {
-      const file = add(hashed('assets/fonts', path.basename(face.file), readFileSync(face.file)));
+      const file = add(hashed('assets/fonts', path.basename(face.file), readCached(face.file)));
       return face.rule.replace('{{file}}', file.slice('assets/'.length));
     })
     .join('\n');

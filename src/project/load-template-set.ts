@@ -32,17 +32,42 @@ export class TemplateError extends Error {
   }
 }
 
-/** Sources this process has compiled without error, with their options: watch mode's rebuilds do not compile them again to check them. */
-const valid = new Set<string>();
-
-function validate(env: typeof Handlebars, source: string, options: Parameters<typeof Handlebars.precompile>[1]): void {
-  const key = JSON.stringify([options, source]);
-  if (valid.has(key)) return;
-  env.precompile(source, options);
-  valid.add(key);
-}
+/** Template sets compiled in this process, with the sources they were compiled from (watch mode's rebuilds reuse them). */
+const compiled = new Map<string, { sources: string; set: TemplateSet }>();
 
 export function loadTemplateSet(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[] = ['page', 'text']): TemplateSet {
+  const dir = path.join(templatesDir, name);
+  const id = JSON.stringify([root, dir, requiredTemplates]);
+  const sources = sourcesOf(templatesDir, dir);
+  const known = compiled.get(id);
+  if (known?.sources === sources) return known.set;
+  const set = compileTemplateSet(root, templatesDir, name, requiredTemplates);
+  compiled.set(id, { sources, set });
+  return set;
+}
+
+/** Every file a set is compiled from, with its content: the same text compiles to the same set. */
+function sourcesOf(templatesDir: string, dir: string): string {
+  const files = [path.join(templatesDir, 'partials'), path.join(dir, 'partials'), dir].flatMap((folder) => {
+    try {
+      return readdirSync(folder).filter((f) => f.endsWith('.hbs') || f.endsWith('.css')).sort().map((f) => path.join(folder, f));
+    } catch {
+      return [];
+    }
+  });
+  return JSON.stringify(files.map((file) => [file, readable(file)]));
+}
+
+function readable(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // Not a file one can read: compiling reports it.
+    return null;
+  }
+}
+
+function compileTemplateSet(root: string, templatesDir: string, name: string, requiredTemplates: readonly string[]): TemplateSet {
   const dir = path.join(templatesDir, name);
   const env = Handlebars.create();
   // Templates never write to the console: `{{log ...}}` goes nowhere. (Prototype access is refused
@@ -57,7 +82,7 @@ export function loadTemplateSet(root: string, templatesDir: string, name: string
     const options = { noEscape, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])), preventIndent: true };
     try {
       // precompile parses and compiles eagerly, so syntax errors and unknown helpers surface here with their line.
-      validate(env, source, options);
+      env.precompile(source, options);
     } catch (error) {
       throw toTemplateError(rel(file), error);
     }
@@ -80,7 +105,7 @@ export function loadTemplateSet(root: string, templatesDir: string, name: string
       const source = readFileSync(file, 'utf8');
       files.push(file);
       try {
-        validate(env, source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
+        env.precompile(source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
       } catch (error) {
         throw toTemplateError(rel(file), error);
       }

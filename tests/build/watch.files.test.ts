@@ -64,10 +64,12 @@ describe('watch mode', () => {
 
   it('rebuilds everything when a template changes, and unpublishes a removed statement', async () => {
     let from = builds.length;
-    const css = path.join(dir, 'templates/press-release/style.css');
-    await writeFile(css, `${await readFile(css, 'utf8')}\n/* changed */\n`);
+    const page = path.join(dir, 'templates/press-release/page.hbs');
+    await writeFile(page, `${await readFile(page, 'utf8')}<!-- changed while watching -->\n`);
     await waitFor(() => builtSince(from).length === 4, { what: 'every statement rebuilt' });
     await watcher.settled();
+    // The template compiled again, not the one this process compiled before.
+    expect(await read(dir, 'dist/a/index.html')).toContain('<!-- changed while watching -->');
     from = builds.length;
     await rm(path.join(dir, 'statements/b.md'));
     await waitFor(() => !existsSync(path.join(dir, 'dist/b')), { what: 'the removed statement unpublished' });
