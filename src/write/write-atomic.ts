@@ -33,8 +33,12 @@ export async function writeAtomic(outDir: string, relative: string, content: Uin
   const target = outputPath(outDir, relative);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temp, content);
+    // Most folders exist already: the folder is made only when the write says it is missing.
+    await writeFile(temp, content).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(temp, content);
+    });
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
 import { displayWidth, wrapText } from '../../../src/markdown/text/index.js';
+import { ONE_COLUMN } from '../../../src/markdown/text/display-width.js';
 import { lines } from './helpers.js';
 
 describe('displayWidth', () => {
@@ -10,6 +12,18 @@ describe('displayWidth', () => {
     expect(displayWidth('한국')).toBe(4);
     expect(displayWidth('—')).toBe(1);
     expect(displayWidth('')).toBe(0);
+  });
+
+  it('measures the characters it counts without segmenting as string-width does, alone and side by side', () => {
+    const fast: string[] = [];
+    for (let c = 0x20; c < 0x2100; c++) if (ONE_COLUMN.test(String.fromCodePoint(c))) fast.push(String.fromCodePoint(c));
+    expect(fast.length).toBe(390);
+    expect(fast.filter((ch) => stringWidth(ch) !== 1)).toEqual([]);
+    const neighbours = ['a', 'é', '’', '—', '\u00a0', '\u202f', 'Ł'];
+    expect(fast.flatMap((ch) => neighbours.map((n) => ch + n)).filter((pair) => displayWidth(pair) !== stringWidth(pair))).toEqual([]);
+    // Outside that set string-width measures: a soft hyphen takes no column, a combining mark joins.
+    expect(displayWidth('co\u00adop')).toBe(stringWidth('co\u00adop'));
+    expect(displayWidth('’e\u0301’')).toBe(3);
   });
 });
 
