@@ -29,8 +29,17 @@ const onDisk = new Map<string, string>();
 /** Per output folder: the entries its cache file holds, as this process last read or wrote them. */
 const heldOnDisk = new Map<string, Map<string, Entry>>();
 
+/** The hash of each context: statements read together share one (the profile, the kinds' settings). */
+const contextHashes = new WeakMap<StatementContext, string>();
+
+function contextHash(context: StatementContext): string {
+  let hash = contextHashes.get(context);
+  if (hash === undefined) contextHashes.set(context, (hash = hashParts([JSON.stringify(context, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))])));
+  return hash;
+}
+
 export function parseCached(file: string, bytes: Uint8Array, context: StatementContext, parse: () => ParsedStatement): ParsedStatement {
-  const key = hashParts([bytes, JSON.stringify(context, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))]);
+  const key = hashParts([bytes, contextHash(context)]);
   const hit = entries.get(file);
   if (hit?.key === key) return hit.result;
   const result = parse();

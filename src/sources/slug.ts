@@ -6,12 +6,23 @@
  * Text with nothing to transliterate (only emoji or punctuation) gets `statement-` and a hash of
  * itself, so two such headlines do not share a slug either.
  */
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { slugify as transliterateSlug } from 'transliteration';
+
+type Transliterate = typeof import('transliteration').slugify;
+let transliterateSlug: Transliterate | undefined;
+
+/**
+ * The transliteration tables load at the first slug made (about 40 ms): a build whose statements
+ * all come from the parse cache makes none.
+ */
+function transliterator(): Transliterate {
+  return (transliterateSlug ??= (createRequire(import.meta.url)('transliteration') as typeof import('transliteration')).slugify);
+}
 
 /** The slug of a text, or '' when it has no letter or digit that transliterates. */
 export function slugify(text: string): string {
-  return transliterateSlug(text.normalize('NFC'), { lowercase: true, separator: '-', trim: true })
+  return transliterator()(text.normalize('NFC'), { lowercase: true, separator: '-', trim: true })
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
