@@ -12,7 +12,7 @@ import type { SiteInputs } from '../site/render-site.ts';
 import { removeOutputs } from '../write/remove-outputs.ts';
 import { writeAtomic, writeIfChanged } from '../write/write-atomic.ts';
 import type { MadeStatement } from './make-statements.ts';
-import { MANIFEST_FILE, serializeManifest, type Manifest } from './manifest.ts';
+import { MANIFEST_FILE, manifestWritten, serializeManifest, type Manifest } from './manifest.ts';
 import type { BuildResult } from './result.ts';
 
 export interface PublishInput {
@@ -65,6 +65,8 @@ export async function publish(input: PublishInput, result: BuildResult): Promise
   }
   // A build without failures records its inputs: the same inputs next time mean nothing to print.
   if (input.whole && input.failed.size === 0 && countBySeverity(input.diagnostics).errors === 0) manifest.inputs = input.inputs;
-  result.files += await writeIfChanged(outDir, MANIFEST_FILE, serializeManifest(manifest));
+  const text = serializeManifest(manifest);
+  result.files += await writeIfChanged(outDir, MANIFEST_FILE, text);
+  manifestWritten(outDir, text);
 }
 
