@@ -42,10 +42,10 @@ export interface Making {
 }
 
 /**
- * Statements rendered but not yet written, at most: enough to keep the browser's pages and the
- * main thread busy, few enough that the first statements finish early (their thumbnails and
- * emails do not queue behind the rendering of the rest) and that memory does not grow with the
- * build.
+ * Statements rendered but not yet written, at most (after the first, which is made alone):
+ * enough to keep the browser's pages and the main thread busy, few enough that the first
+ * statements finish early (their thumbnails and emails do not queue behind the rendering of the
+ * rest) and that memory does not grow with the build.
  */
 export const IN_FLIGHT = 8;
 
@@ -58,7 +58,10 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
   const mediaWritten = new Set<string>();
   let files = 0;
   let progress = 0;
-  const room = gate(IN_FLIGHT);
+  // The first statement is made alone: its outputs appear early, while the browser is still
+  // cold, instead of sharing it with the next ones (then IN_FLIGHT at once).
+  const room = gate(1);
+  const afterFirst = () => room.resize(IN_FLIGHT);
 
   const write = async (outputs: readonly Output[]) => {
     for (const output of outputs) {
@@ -87,6 +90,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     ctx.onProgress?.(++progress, statements.length, statement.file);
     if (!outcome.job) {
       room.release();
+      afterFirst();
       return void failed.push(statement.file);
     }
     rendered.push(statement);
@@ -102,7 +106,10 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
       for (const output of first) early.add(output.path);
     }
     const media = outcome.mediaSources.map((m) => path.relative(ctx.root, m).split(path.sep).join('/'));
-    const finishing = finish(outcome.job, media, early).finally(room.release);
+    const finishing = finish(outcome.job, media, early).finally(() => {
+      room.release();
+      afterFirst();
+    });
     // Heard through `done`; when rendering stops first (Ctrl-C), nobody waits for it.
     finishing.catch(() => {});
     pending.push(finishing);

@@ -1,5 +1,5 @@
 /** At most `size` holders at once: `enter` waits for room (in order of arrival), `release` makes it. */
-export function gate(size: number): { enter: () => Promise<void>; release: () => void } {
+export function gate(size: number): { enter: () => Promise<void>; release: () => void; resize: (size: number) => void } {
   let inside = 0;
   const waiting: (() => void)[] = [];
   return {
@@ -9,6 +9,13 @@ export function gate(size: number): { enter: () => Promise<void>; release: () =>
         return Promise.resolve();
       }
       return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    resize: (larger: number) => {
+      size = Math.max(size, larger);
+      while (inside < size && waiting.length > 0) {
+        inside++;
+        waiting.shift()!();
+      }
     },
     release: () => {
       // The room goes straight to the next in line, if any.

@@ -40,7 +40,7 @@ describe('statements in flight', () => {
   });
   afterAll(() => unregisterFormat('hold'));
 
-  it(`renders at most ${IN_FLIGHT} statements ahead of those written, and builds them all`, async () => {
+  it(`makes the first statement alone, then renders at most ${IN_FLIGHT} statements ahead of those written, and builds them all`, async () => {
     let rendered = 0;
     let mostAhead = 0;
     const building = runBuild(dir, {
@@ -50,10 +50,15 @@ describe('statements in flight', () => {
         mostAhead = Math.max(mostAhead, rendered - finished);
       },
     });
-    // Nothing completes yet: rendering stops once IN_FLIGHT statements wait.
+    // The first statement is made alone: nothing else is rendered until it is written.
+    await waitFor(() => held.length === 1, { what: 'the first statement waiting' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rendered).toBe(1);
+    held.shift()!();
+    // Then nothing completes: rendering stops once IN_FLIGHT statements wait.
     await waitFor(() => held.length === IN_FLIGHT, { what: `${IN_FLIGHT} statements waiting` });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(rendered).toBe(IN_FLIGHT);
+    expect(rendered).toBe(1 + IN_FLIGHT);
     // Let them through one at a time, as the browser would.
     while (finished < COUNT) {
       await waitFor(() => held.length > 0, { what: 'a statement waiting' });

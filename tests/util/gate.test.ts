@@ -25,4 +25,18 @@ describe('gate', () => {
     await settled();
     expect([fifth, sixth]).toEqual([true, false]);
   });
+
+  it('lets the next in line in at once when it grows', async () => {
+    const g = gate(1);
+    const entered: number[] = [];
+    for (const n of [1, 2, 3, 4]) void g.enter().then(() => entered.push(n));
+    await settled();
+    expect(entered).toEqual([1]);
+    g.resize(3);
+    await settled();
+    expect(entered).toEqual([1, 2, 3]);
+    g.release();
+    await settled();
+    expect(entered).toEqual([1, 2, 3, 4]);
+  });
 });
