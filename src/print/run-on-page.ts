@@ -38,7 +38,9 @@ export async function runOnPage<T>(session: Session, task: PageTask<T>, document
   );
   const onDisconnected = () => stop.abort(new ChromiumCrash('Chromium quit unexpectedly'));
   const { browser } = session;
-  browser.once('disconnected', onDisconnected);
+  // on/off, not once: puppeteer's off() does not find a listener once() wrapped, and every job
+  // would leave one behind, holding its document and its result.
+  browser.on('disconnected', onDisconnected);
   if (!browser.connected) onDisconnected();
 
   const work = onPooledPage(session, task, document, warnings, stop);
@@ -63,7 +65,7 @@ async function onPooledPage<T>(session: Session, task: PageTask<T>, document: Pa
   try {
     stop.signal.throwIfAborted();
     const onError = () => stop.abort(new ChromiumCrash('the page crashed'));
-    page.once('error', onError);
+    page.on('error', onError);
     pooled.job = { roots: document.roots, warnings };
     if (task.prepare) await task.prepare(page);
     await showDocument(pooled, document.url);
