@@ -21,6 +21,8 @@ export interface MakeContext {
   project: Project;
   completer: JobCompleter;
   threads?: number;
+  /** The build prints (its browser's formats): no render workers unless asked for. */
+  printing?: boolean;
   /** Watch mode: write what rendering made at once, without waiting for the PDF. */
   writeEarly?: boolean;
   signal?: AbortSignal;
@@ -61,7 +63,10 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
   // The first statement is made alone: its outputs appear early, while the browser is still
   // cold, instead of sharing it with the next ones (then IN_FLIGHT at once).
   const room = gate(1);
-  const afterFirst = () => room.resize(IN_FLIGHT);
+  const leave = () => {
+    room.release();
+    room.resize(IN_FLIGHT);
+  };
 
   const write = async (outputs: readonly Output[]) => {
     for (const output of outputs) {
@@ -89,8 +94,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     diagnostics.push(...outcome.diagnostics);
     ctx.onProgress?.(++progress, statements.length, statement.file);
     if (!outcome.job) {
-      room.release();
-      afterFirst();
+      leave();
       return void failed.push(statement.file);
     }
     rendered.push(statement);
@@ -106,10 +110,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
       for (const output of first) early.add(output.path);
     }
     const media = outcome.mediaSources.map((m) => path.relative(ctx.root, m).split(path.sep).join('/'));
-    const finishing = finish(outcome.job, media, early).finally(() => {
-      room.release();
-      afterFirst();
-    });
+    const finishing = finish(outcome.job, media, early).finally(leave);
     // Heard through `done`; when rendering stops first (Ctrl-C), nobody waits for it.
     finishing.catch(() => {});
     pending.push(finishing);
@@ -119,7 +120,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     // The renderers load only when there is something to render.
     if (statements.length === 0) return [];
     const { renderAll } = await import('./render-all.ts');
-    await renderAll(statements, ctx.setup, onResult, { project: ctx.project, admit: room.enter, ...(ctx.threads !== undefined ? { threads: ctx.threads } : {}) });
+    await renderAll(statements, ctx.setup, onResult, { project: ctx.project, admit: room.enter, printing: ctx.printing ?? false, ...(ctx.threads !== undefined ? { threads: ctx.threads } : {}) });
     return rendered;
   })();
   const done = rendering.then(async () => {

@@ -20,12 +20,14 @@ const workerScript = import.meta.url.endsWith('.ts') ? new URL('./render-worker-
 const PER_WORKER = 150;
 
 /**
- * Worker threads worth starting for this many statements: none for small builds.
- * CLARION_RENDER_THREADS=N sets the number (0: none).
+ * Worker threads worth starting for this many statements: none for small builds, nor for builds
+ * that print (rendering waits for printing, make-statements.ts, and the cores are busy printing:
+ * workers would only take memory). CLARION_RENDER_THREADS=N sets the number (0: none).
  */
-export function renderThreads(count: number, env: NodeJS.ProcessEnv = process.env): number {
+export function renderThreads(count: number, env: NodeJS.ProcessEnv = process.env, printing = false): number {
   const forced = env.CLARION_RENDER_THREADS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  if (printing) return 0;
   const threads = Math.min(os.availableParallelism(), 4, Math.floor(count / PER_WORKER));
   return threads < 2 ? 0 : threads;
 }
@@ -34,9 +36,9 @@ export async function renderAll(
   statements: readonly Statement[],
   setup: RenderSetup,
   onResult: (statement: Statement, result: RenderResult) => Promise<void>,
-  options: { project?: Project; threads?: number; admit?: () => Promise<void> } = {},
+  options: { project?: Project; threads?: number; printing?: boolean; admit?: () => Promise<void> } = {},
 ): Promise<void> {
-  const threads = options.threads ?? renderThreads(statements.length);
+  const threads = options.threads ?? renderThreads(statements.length, process.env, options.printing);
   const admit = options.admit ?? (() => Promise.resolve());
   if (threads === 0) {
     const render = createRenderer(setup, options.project);

@@ -193,9 +193,8 @@ async function make(ready: Prepared, browser: BrowserOwner, failed: Set<string>,
   try {
     const making = makeStatements(ready.plan.build, {
       root: ready.root, outDir, project: ready.project, completer, setup: ready.setup,
-      // With the browser's formats, rendering waits for printing (make-statements.ts) and the cores
-      // are busy printing: render workers would only take memory.
-      ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : ready.formats.some((f) => f.browser) && process.env.CLARION_RENDER_THREADS === undefined ? { threads: 0 } : {}),
+      printing: ready.formats.some((f) => f.browser),
+      ...(options.renderThreads !== undefined ? { threads: options.renderThreads } : {}),
       ...(options.writeEarly ? { writeEarly: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

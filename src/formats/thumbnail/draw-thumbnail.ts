@@ -36,7 +36,7 @@ let nextId = 0;
 function drawer(): Drawer {
   if (current && current.given < thumbnailWorkers.perWorker) return current;
   // The worker that has drawn its share finishes what it was given, then stops.
-  if (current?.waiting.size === 0) void current.worker.terminate();
+  retireThumbnailWorker();
   const d: Drawer = { worker: new Worker(workerScript), given: 0, waiting: new Map() };
   thumbnailWorkers.started++;
   d.worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
