@@ -9,7 +9,8 @@ import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR, translationOf } from 
 import type { Statement } from '../sources/statement.ts';
 import type { TemplateSet } from '../project/load-template-set.ts';
 import { VERSION } from '../version.ts';
-import { hashFiles, hashParts, hashTree } from '../util/hash.ts';
+import { hashFiles, hashParts, treeFiles } from '../util/hash.ts';
+import type { ReadOnce } from '../util/read-once.ts';
 
 export interface KeyOptions {
   formats: readonly string[];
@@ -17,9 +18,12 @@ export interface KeyOptions {
 }
 
 /** Every source of the build's PDFs: the same inputs as the last clean build mean nothing new to print. */
-export function buildInputs(root: string, options: KeyOptions): string {
+export async function buildInputs(root: string, options: KeyOptions, reads: ReadOnce): Promise<string> {
   const templates = path.join(root, TEMPLATES_DIR);
-  return hashTree(root, [path.join(root, STATEMENTS_DIR), templates], [VERSION, JSON.stringify(options)], [path.join(templates, 'newsroom')]);
+  const files = treeFiles([path.join(root, STATEMENTS_DIR), templates], [path.join(templates, 'newsroom')]);
+  // Read side by side, while the parse cache and the manifest are read.
+  await reads.prefetch(files);
+  return hashParts([VERSION, JSON.stringify(options), hashFiles(files, root, reads.readSync)]);
 }
 
 /** Template files every kind reads: the fonts list and the locales. */
@@ -41,8 +45,8 @@ function markdownIn(dir: string): string[] {
   }
 }
 
-/** The key of a statement's outputs, given the images it shows. */
-export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateSet>, options: KeyOptions): (statement: Statement, media: readonly string[]) => string {
+/** The key of a statement's outputs, given the images it shows (its source as the build read it). */
+export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateSet>, options: KeyOptions, reads: ReadOnce): (statement: Statement, media: readonly string[]) => string {
   const organization = readFileSync(path.join(root, ORGANIZATION_FILE));
   const shared = sharedTemplateFiles(path.join(root, TEMPLATES_DIR));
   const kindHashes = new Map([...kinds].map(([name, kind]) => [name, hashFiles([...kind.files, ...shared], root)]));
@@ -60,9 +64,9 @@ export function statementKeys(root: string, kinds: ReadonlyMap<string, TemplateS
   const folderHashes = new Map<string, string>();
   const source = (file: string): Uint8Array | string => {
     const folder = translationOf(file)?.folder;
-    if (folder === undefined) return readFileSync(path.join(root, file));
+    if (folder === undefined) return reads.readSync(path.join(root, file));
     let hash = folderHashes.get(folder);
-    if (hash === undefined) folderHashes.set(folder, (hash = hashFiles(markdownIn(path.join(root, folder)), root)));
+    if (hash === undefined) folderHashes.set(folder, (hash = hashFiles(markdownIn(path.join(root, folder)), root, reads.readSync)));
     return hash;
   };
   return (statement, media) => hashParts([VERSION, settings, source(statement.file), organization, kindHashes.get(statement.kind) ?? '', mediaHash(media)]);

@@ -9,7 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { checkedManifest } from '../sources/parse-cache.ts';
 import { listingSchema, orderedListing } from '../site/listing.ts';
+import { hashParts } from '../util/hash.ts';
 import { outputPath } from '../write/output-path.ts';
 
 export const MANIFEST_FILE = '.clarion-manifest.json';
@@ -46,12 +48,20 @@ export type Manifest = z.infer<typeof manifestSchema>;
 /** Per output folder, the manifest text this process last found valid (watch mode reads it at every build). */
 const validText = new Map<string, string>();
 
+/** What the parse cache records of the manifest a build wrote and checked. */
+export function manifestHash(text: string): string {
+  return hashParts(['manifest', text]);
+}
+
+/** The last build's manifest; read after the parse cache, which may say this text was checked. */
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
   try {
     const text = await readFile(path.join(outDir, MANIFEST_FILE), 'utf8');
-    // The same text as checked before: only parsed (checking a thousand entries takes about 70 ms).
+    // The same text as checked before (in this process, or by the build that wrote it and the
+    // cache beside it): only parsed. Checking a thousand entries takes about 70 ms.
     if (validText.get(outDir) === text) return JSON.parse(text) as Manifest;
-    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    const checked = checkedManifest(outDir) === manifestHash(text);
+    const parsed = checked ? { success: true as const, data: JSON.parse(text) as Manifest } : manifestSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return undefined;
     // Paths that would leave the output folder make the whole manifest suspect.
     for (const entry of Object.values(parsed.data.statements)) for (const file of entry.outputs) outputPath(outDir, file);

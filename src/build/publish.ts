@@ -12,7 +12,7 @@ import type { SiteInputs } from '../site/render-site.ts';
 import { removeOutputs } from '../write/remove-outputs.ts';
 import { writeAtomic, writeIfChanged } from '../write/write-atomic.ts';
 import type { MadeStatement } from './make-statements.ts';
-import { MANIFEST_FILE, manifestWritten, serializeManifest, type Manifest } from './manifest.ts';
+import { MANIFEST_FILE, manifestHash, manifestWritten, serializeManifest, type Manifest } from './manifest.ts';
 import type { BuildResult } from './result.ts';
 
 export interface PublishInput {
@@ -57,15 +57,17 @@ export async function publish(input: PublishInput, result: BuildResult): Promise
   const current = new Set(Object.values(manifest.statements).flatMap((e) => e.outputs));
   result.removed = [...new Set([...unpublished.filter((f) => !current.has(f)), ...site.stale])].sort();
   await removeOutputs(outDir, result.removed);
-  // A whole build's statements make the whole cache (a build of some statements would drop the others).
-  const cache = input.whole ? await parseCacheToWrite(outDir, [...input.sources]) : undefined;
-  if (cache) {
-    // Only a cache: a build that cannot write it is no slower next time than without it.
-    await writeAtomic(outDir, PARSE_CACHE_FILE, cache).then(() => parseCacheWritten(outDir, cache), () => {});
-  }
   // A build without failures records its inputs: the same inputs next time mean nothing to print.
   if (input.whole && input.failed.size === 0 && countBySeverity(input.diagnostics).errors === 0) manifest.inputs = input.inputs;
   const text = serializeManifest(manifest);
+  // A whole build's statements make the whole cache (a build of some statements would drop the
+  // others), with the hash of the manifest it writes from checked entries.
+  const checked = manifestHash(text);
+  const cache = input.whole ? await parseCacheToWrite(outDir, [...input.sources], checked) : undefined;
+  if (cache) {
+    // Only a cache: a build that cannot write it is no slower next time than without it.
+    await writeAtomic(outDir, PARSE_CACHE_FILE, cache).then(() => parseCacheWritten(outDir, cache, checked), () => {});
+  }
   result.files += await writeIfChanged(outDir, MANIFEST_FILE, text);
   manifestWritten(outDir, text);
 }

@@ -3,7 +3,7 @@
  * write as each statement is ready), then publish the site from everything published. A
  * statement that fails leaves the others, and its own previous outputs, untouched.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { buildAssets } from '../project/build-assets.ts';
 import type { CliOptions } from '../cli/options.ts';
@@ -22,10 +22,13 @@ import type { Organization } from '../sources/schema.ts';
 import { sourceDateEpoch } from '../util/source-date-epoch.ts';
 import { VERSION } from '../version.ts';
 import { acquireBuildLock } from '../write/build-lock.ts';
+import { loadParseCache } from '../sources/parse-cache.ts';
+import { readOnce, type ReadOnce } from '../util/read-once.ts';
 import { writeAtomic, WriteError } from '../write/write-atomic.ts';
 import { createJobCompleter } from './complete-job.ts';
 import { buildInputs, sharedTemplateFiles, statementKeys, type KeyOptions } from './keys.ts';
 import { makeStatements } from './make-statements.ts';
+import { listOutputs, presentIn } from './outputs-present.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { planBuild } from './plan.ts';
 import { publish } from './publish.ts';
@@ -97,17 +100,24 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
 
 async function buildLocked(root: string, outDir: string, formats: OutputFormat[], options: BuildOptions, browser: BrowserOwner): Promise<BuildResult> {
   const launchedBefore = browser.launched;
-  // Read even with --force: it says what is published and which files are Clarion's.
-  const previous = await readManifest(outDir);
+  const listed = listOutputs(outDir);
   const keyOptions = { formats: formats.map((f) => f.name), strict: options.strict ?? false };
+  // Only a whole build records its inputs (a build of some paths reads only those: watch mode's rebuilds).
+  const whole = options.paths.length === 0;
+  // Each source is read once: the inputs' hash, the parse and the keys see the same bytes.
+  const reads = readOnce();
+  const [previous, inputs] = await Promise.all([
+    // Statements parsed and templates compiled by an earlier build, and whether it checked the
+    // manifest (unless everything is to be done again); the manifest is read even with --force:
+    // it says what is published and which files are Clarion's.
+    (options.force ? Promise.resolve() : loadParseCache(outDir)).then(() => readManifest(outDir)),
+    whole ? buildInputs(root, keyOptions, reads) : '',
+  ]);
   // When a source of the PDFs changed since the last build without failures, Chromium starts at
   // once, while the statements are read and rendered: the first PDF need not wait for it.
-  // Only a whole build records them (a build of some paths reads only those: watch mode's rebuilds).
-  const whole = options.paths.length === 0;
-  const inputs = whole ? buildInputs(root, keyOptions) : '';
   const prints = formats.some((f) => f.browser) && !options.naive;
   if (prints && whole && (options.force || previous?.inputs !== inputs)) void browser.start().catch(() => {});
-  const sources = await readSources(root, outDir, options, previous);
+  const sources = await readSources(root, outDir, options, previous, reads);
   const result = emptyResult(sources.diagnostics);
   result.wordCounts = sources.loaded.statements.flatMap((s) => kindNamed(s.kind).summary?.(s) ?? []);
   const organization = sources.loaded.organization;
@@ -120,7 +130,7 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
     result.kept = keptOf(result.failed, previous?.statements ?? {});
     return result;
   }
-  const ready = await prepare({ root, outDir, formats, options, sources, previous, organization, keyOptions, project }, result);
+  const ready = await prepare({ root, outDir, formats, options, sources, previous, organization, keyOptions, project, reads, listed }, result);
   options.signal?.throwIfAborted();
   // Otherwise Chromium starts here, while the statements are rendered (a failed start is reported
   // by the statements that needed it).
@@ -149,6 +159,9 @@ interface PrepareInput {
   organization: Organization;
   keyOptions: KeyOptions;
   project: Project;
+  reads: ReadOnce;
+  /** The files in the output folder as the build found them. */
+  listed: Promise<ReadonlySet<string>>;
 }
 
 /** The templates loaded, the shared assets written, the plan made, and what the site and the statements are made with. */
@@ -163,10 +176,10 @@ async function prepare(input: PrepareInput, result: BuildResult) {
     await writeAtomic(outDir, asset.path, asset.content);
     result.files++;
   }
-  const keyOf = statementKeys(root, project.templates, input.keyOptions);
+  const keyOf = statementKeys(root, project.templates, input.keyOptions, input.reads);
   const plan = planBuild({
     statements: sources.statements, failed: sources.failed, kinds: new Set(project.templates.keys()), previous: previous?.statements ?? {}, force: options.force ?? false, keyOf,
-    present: outputsPresent(outDir),
+    present: presentIn(await input.listed),
     exists: sources.exists,
   });
   result.upToDate = plan.upToDate;
@@ -216,26 +229,6 @@ async function make(ready: Prepared, browser: BrowserOwner, failed: Set<string>,
     result.diagnostics.push(...printed.diagnostics);
     for (const file of printed.failed) failed.add(file);
   }
-}
-
-/** Whether outputs are all in the output folder: listed once (a stat per output was a tenth of a no-op rebuild's time). */
-function outputsPresent(outDir: string): (outputs: readonly string[]) => boolean {
-  let listed: Set<string> | undefined;
-  return (outputs) => {
-    listed ??= new Set(listFiles(outDir));
-    return outputs.every((f) => listed!.has(f));
-  };
-}
-
-/** Files under `dir`, relative, with `/` (a walk: Node 20's recursive readdir is six times slower). */
-function listFiles(dir: string, prefix = ''): string[] {
-  let entries;
-  try {
-    entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((e) => (e.isDirectory() ? listFiles(dir, `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : []));
 }
 
 /** Failed statements that stay published (listed, with their last good outputs). */

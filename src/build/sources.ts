@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promoteWarning } from '../report/diagnostic.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { loadParseCache } from '../sources/parse-cache.ts';
 import { loadStatements, type LoadedStatements } from '../sources/load-statements.ts';
 import type { Statement } from '../sources/statement.ts';
 import { foldersTaken, withPublishedTranslations } from '../site/published-set.ts';
+import type { ReadOnce } from '../util/read-once.ts';
 import type { Manifest } from './manifest.ts';
 
 export interface Sources {
@@ -24,10 +24,8 @@ export interface Sources {
   exists(file: string): boolean;
 }
 
-export async function readSources(root: string, outDir: string, options: { paths: readonly string[]; strict?: boolean; force?: boolean }, previous: Manifest | undefined): Promise<Sources> {
-  // Statements parsed by an earlier build (unless everything is to be done again).
-  if (!options.force) await loadParseCache(outDir);
-  const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined);
+export async function readSources(root: string, outDir: string, options: { paths: readonly string[]; strict?: boolean; force?: boolean }, previous: Manifest | undefined, reads: ReadOnce): Promise<Sources> {
+  const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined, reads);
   // A build of some statements keeps the others: their sources are still there.
   const found = new Set(loaded.files);
   const exists = (file: string) => found.has(file) || (options.paths.length > 0 && existsSync(path.join(root, file)));

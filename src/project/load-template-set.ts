@@ -6,9 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { compiledBefore, rememberCompiled } from '../sources/parse-cache.ts';
 import { registerHelpers, HELPER_NAMES } from '../templates/helpers.ts';
+import { hashParts } from '../util/hash.ts';
 
 export type Render = (context: object) => string;
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.precompile>[1]>;
 
 export interface TemplateSet {
   name: string;
@@ -81,8 +84,7 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
     files.push(file);
     const options = { noEscape, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])), preventIndent: true };
     try {
-      // precompile parses and compiles eagerly, so syntax errors and unknown helpers surface here with their line.
-      env.precompile(source, options);
+      check(env, source, options);
     } catch (error) {
       throw toTemplateError(rel(file), error);
     }
@@ -105,7 +107,7 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
       const source = readFileSync(file, 'utf8');
       files.push(file);
       try {
-        env.precompile(source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
+        check(env, source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
       } catch (error) {
         throw toTemplateError(rel(file), error);
       }
@@ -131,6 +133,18 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
     files.push(file);
   }
   return { name, dir, templates, styles, files: files.sort() };
+}
+
+/**
+ * precompile parses and compiles eagerly, so syntax errors and unknown helpers surface at load,
+ * with their line. A source that compiled before with the same options (the parse cache
+ * remembers it, for the same code) compiles again: it is not checked twice.
+ */
+function check(env: typeof Handlebars, source: string, options: CompileOptions): void {
+  const hash = hashParts(['template', JSON.stringify(options), source]);
+  if (compiledBefore(hash)) return;
+  env.precompile(source, options);
+  rememberCompiled(hash);
 }
 
 function toTemplateError(file: string, error: unknown): TemplateError {

@@ -15,6 +15,7 @@ import { organizationDefaults, SLUG_PATTERN, type Organization } from './schema.
 import { languageTagProblem } from './explain-language-tag.ts';
 import { canonicalLanguageTag } from './language-tag.ts';
 import type { Statement } from './statement.ts';
+import type { ReadOnce } from '../util/read-once.ts';
 
 import { ORGANIZATION_FILE, STATEMENTS_DIR, TEMPLATES_DIR } from '../project/paths.ts';
 
@@ -30,7 +31,8 @@ export interface LoadedStatements {
   diagnostics: Diagnostic[];
 }
 
-export async function loadStatements(root: string, paths: readonly string[] = [STATEMENTS_DIR]): Promise<LoadedStatements> {
+/** `reads`: the build's reads of sources, when it hashes them too (build/keys.ts). */
+export async function loadStatements(root: string, paths: readonly string[] = [STATEMENTS_DIR], reads?: ReadOnce): Promise<LoadedStatements> {
   const [org, kinds, found] = await Promise.all([
     readFile(path.join(root, ORGANIZATION_FILE)).then(
       (bytes) => parseOrganization(ORGANIZATION_FILE, bytes),
@@ -47,7 +49,7 @@ export async function loadStatements(root: string, paths: readonly string[] = [S
   const settings = await loadKindSettings(root, kinds);
   diagnostics.push(...settings.diagnostics);
   const base = { organization, kinds, settings: settings.settings };
-  const read = (file: string) => readFile(path.join(root, file));
+  const read = (file: string) => (reads ? reads.read(path.join(root, file)) : readFile(path.join(root, file)));
   const requested = new Set(files);
   const folders = [...new Set(files.map((f) => translationOf(f)?.folder).filter((f): f is string => f !== undefined))];
   // In a folder of translations, a file named like a language that is not one ("pt_BR.md") is a mistake, not a statement of its own.

@@ -3,6 +3,10 @@
  * not changed is not parsed again: within a process (watch mode, the preview) and, through
  * `<out>/.clarion-cache`, from one build to the next. That file holds no output; one written by
  * other code (another Clarion, another Node.js) or unreadable is ignored.
+ *
+ * The same file remembers what was found sound, so that a build with nothing to do does not check
+ * it again: the hashes of template sources that compiled (project/load-template-set.ts), and the
+ * hash of the manifest the build that wrote it checked (build/manifest.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,8 +19,9 @@ export const PARSE_CACHE_FILE = '.clarion-cache';
 /**
  * 2: each entry serialized on its own, so that the file's bytes do not depend on which objects
  * entries happen to share in this process (a shared object is written once, then referenced).
+ * 3: what was found sound (compiled templates, the checked manifest).
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Entry {
   key: string;
@@ -28,6 +33,14 @@ const entries = new Map<string, Entry>();
 const onDisk = new Map<string, string>();
 /** Per output folder: the entries its cache file holds, as this process last read or wrote them. */
 const heldOnDisk = new Map<string, Map<string, Entry>>();
+
+/** Template sources that compiled, by hash: those read from a cache file, and those this process compiled or met. */
+const compiledOnDisk = new Set<string>();
+const compiledNow = new Set<string>();
+/** Per output folder: the hash of the manifest its cache file says was checked. */
+const checkedManifests = new Map<string, string>();
+/** Per output folder: what its cache file holds besides the entries, as this process last read or wrote it. */
+const soundOnDisk = new Map<string, string>();
 
 /** The hash of each context: statements read together share one (the profile, the kinds' settings). */
 const contextHashes = new WeakMap<StatementContext, string>();
@@ -58,8 +71,11 @@ export async function loadParseCache(outDir: string): Promise<void> {
   try {
     const [bytes, expected] = await Promise.all([readFile(path.join(outDir, PARSE_CACHE_FILE)), header()]);
     onDisk.set(outDir, hashParts([bytes]));
-    const data = deserialize(bytes) as { header?: unknown; entries?: unknown };
+    const data = deserialize(bytes) as { header?: unknown; entries?: unknown; compiled?: unknown; manifest?: unknown };
     if (data.header !== expected || !Array.isArray(data.entries)) return;
+    if (Array.isArray(data.compiled)) for (const hash of data.compiled) if (typeof hash === 'string') compiledOnDisk.add(hash);
+    if (typeof data.manifest === 'string') checkedManifests.set(outDir, data.manifest);
+    soundOnDisk.set(outDir, JSON.stringify([data.compiled, data.manifest]));
     const held = new Map<string, Entry>();
     for (const item of data.entries as unknown[]) {
       if (!Array.isArray(item) || typeof item[0] !== 'string' || !(item[1] instanceof Uint8Array)) continue;
@@ -74,19 +90,40 @@ export async function loadParseCache(outDir: string): Promise<void> {
   }
 }
 
+/** Whether a template source (its hash) compiled before: in this process, or in the build that wrote a cache file it read. */
+export function compiledBefore(hash: string): boolean {
+  if (compiledNow.has(hash)) return true;
+  if (!compiledOnDisk.has(hash)) return false;
+  compiledNow.add(hash);
+  return true;
+}
+
+/** Records that a template source (its hash) compiled. */
+export function rememberCompiled(hash: string): void {
+  compiledNow.add(hash);
+}
+
+/** The hash of the manifest text that the build which wrote the folder's cache file had checked. */
+export function checkedManifest(outDir: string): string | undefined {
+  return checkedManifests.get(outDir);
+}
+
 /**
- * The cache file's new content, holding the entries of `files`, or undefined when the file
- * already holds exactly that (a build with nothing to do writes nothing).
+ * The cache file's new content, holding the entries of `files`, the templates compiled in this
+ * process and the hash of the manifest the build writes, or undefined when the file already holds
+ * exactly that (a build with nothing to do writes nothing).
  */
-export async function parseCacheToWrite(outDir: string, files: readonly string[]): Promise<Uint8Array | undefined> {
+export async function parseCacheToWrite(outDir: string, files: readonly string[], manifest?: string): Promise<Uint8Array | undefined> {
   const keep = [...files].sort().flatMap((file) => {
     const entry = entries.get(file);
     return entry && mayKeep(entry.result) ? [[file, entry] as const] : [];
   });
+  const compiledHashes = [...compiledNow].sort();
+  const sound = JSON.stringify([compiledHashes, manifest]);
   // The very entries the file holds (a build that parsed nothing): nothing to serialize.
   const held = heldOnDisk.get(outDir);
-  if (held?.size === keep.length && keep.every(([file, entry]) => held.get(file) === entry)) return undefined;
-  const bytes = serialize({ header: await header(), entries: keep.map(([file, entry]) => [file, serialize(entry)]) });
+  if (soundOnDisk.get(outDir) === sound && held?.size === keep.length && keep.every(([file, entry]) => held.get(file) === entry)) return undefined;
+  const bytes = serialize({ header: await header(), entries: keep.map(([file, entry]) => [file, serialize(entry)]), compiled: compiledHashes, manifest });
   if (onDisk.get(outDir) === hashParts([bytes])) return undefined;
   return bytes;
 }
@@ -100,10 +137,13 @@ function mayKeep(result: ParsedStatement): boolean {
   return result.statement !== undefined && result.statement.embargo === undefined;
 }
 
-/** Records that `bytes` (from parseCacheToWrite) are now the folder's cache file. */
-export function parseCacheWritten(outDir: string, bytes: Uint8Array): void {
+/** Records that `bytes` (from parseCacheToWrite, with that manifest hash) are now the folder's cache file. */
+export function parseCacheWritten(outDir: string, bytes: Uint8Array, manifest?: string): void {
   onDisk.set(outDir, hashParts([bytes]));
   heldOnDisk.delete(outDir);
+  soundOnDisk.delete(outDir);
+  if (manifest === undefined) checkedManifests.delete(outDir);
+  else checkedManifests.set(outDir, manifest);
 }
 
 /** Forgets what this process parsed and read, as a new process starts (for tests). */
@@ -111,4 +151,8 @@ export function forgetParseCache(): void {
   entries.clear();
   onDisk.clear();
   heldOnDisk.clear();
+  compiledOnDisk.clear();
+  compiledNow.clear();
+  checkedManifests.clear();
+  soundOnDisk.clear();
 }

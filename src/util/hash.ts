@@ -18,12 +18,12 @@ export function hashParts(parts: readonly (string | Uint8Array)[]): string {
  * Hash of files' contents, each named by its path relative to `root` (so a project hashes alike
  * wherever it is); a missing file hashes as missing, so its return is a change too.
  */
-export function hashFiles(files: readonly string[], root: string): string {
+export function hashFiles(files: readonly string[], root: string, read: (file: string) => Uint8Array = readFileSync): string {
   return hashParts(
     [...files].sort().flatMap((file) => {
       const name = path.relative(root, file).split(path.sep).join('/');
       try {
-        return [name, readFileSync(file)];
+        return [name, read(file)];
       } catch {
         return [name, '(missing)'];
       }
@@ -36,6 +36,11 @@ export function hashFiles(files: readonly string[], root: string): string {
  * contents; symbolic links are not followed).
  */
 export function hashTree(root: string, dirs: readonly string[], extra: readonly string[] = [], skip: readonly string[] = []): string {
+  return hashParts([...extra, hashFiles(treeFiles(dirs, skip), root)]);
+}
+
+/** Every regular file under the folders but the `skip` ones (symbolic links are not followed). */
+export function treeFiles(dirs: readonly string[], skip: readonly string[] = []): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     let entries;
@@ -52,5 +57,5 @@ export function hashTree(root: string, dirs: readonly string[], extra: readonly 
     }
   };
   for (const dir of dirs) walk(dir);
-  return hashParts([...extra, hashFiles(files, root)]);
+  return files;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { runBuild, type BuildOptions } from '../../src/build/index.ts';
+import { manifestHash } from '../../src/build/manifest.ts';
 import { forgetParseCache, parseCached, parseCacheToWrite } from '../../src/sources/parse-cache.ts';
 import type { ParsedStatement, StatementContext } from '../../src/sources/parse-statement.ts';
 import { makeProject, projectsRoot, read, statement } from '../support/project.ts';
@@ -126,5 +127,48 @@ describe('the cache file', () => {
     const [one, two] = [await write(() => shared), await write(() => ['human rights'])];
     forgetParseCache();
     expect(one.equals(two)).toBe(true);
+  });
+});
+
+describe('what the cache remembers as sound', () => {
+  const manifestFile = (dir: string) => path.join(dir, 'dist/.clarion-manifest.json');
+  /** The manifest with statements/a.md's key replaced by one no check accepts. */
+  const badKey = async (dir: string) => (await readFile(manifestFile(dir), 'utf8')).replace(/("statements\/a\.md": \{\s*"key": ")[0-9a-f]{64}/, '$1not-a-key');
+
+  it('trusts the manifest it was written with, and checks it again once it is edited', async () => {
+    const dir = await project();
+    await runBuild(dir, options);
+    forgetParseCache();
+    expect((await runBuild(dir, options)).built).toHaveLength(0);
+    // Edited by hand: the whole manifest fails its check, and every statement is built again.
+    const edited = await badKey(dir);
+    expect(edited).toContain('"key": "not-a-key"');
+    await writeFile(manifestFile(dir), edited);
+    forgetParseCache();
+    expect((await runBuild(dir, options)).built).toHaveLength(2);
+  });
+
+  it('is what spares the check: a manifest the cache vouches for is read as it is', async () => {
+    const dir = await project();
+    await runBuild(dir, options);
+    // The cache made to vouch for an edited manifest (which only Clarion could do): its entries
+    // are taken as they are, so only the statement whose key no longer matches is built.
+    const edited = await badKey(dir);
+    await writeFile(manifestFile(dir), edited);
+    const file = deserialize(await readFile(cacheFile(dir))) as Record<string, unknown>;
+    await writeFile(cacheFile(dir), serialize({ ...file, manifest: manifestHash(edited) }));
+    forgetParseCache();
+    expect((await runBuild(dir, options)).built.map((b) => b.file)).toEqual(['statements/a.md']);
+  });
+
+  it('checks a template again once it is edited', async () => {
+    const dir = await project();
+    await runBuild(dir, options);
+    forgetParseCache();
+    const template = path.join(dir, 'templates/press-release/text.hbs');
+    await writeFile(template, `${await readFile(template, 'utf8')}\n{{#if draft}}\n`);
+    const again = await runBuild(dir, options);
+    expect(again.built).toHaveLength(0);
+    expect(again.diagnostics.map((d) => `${d.file} ${d.message}`).join('\n')).toMatch(/templates\/press-release\/text\.hbs .*(parse|closed|Expecting)/i);
   });
 });
