@@ -1,8 +1,10 @@
 /**
- * Whether a statement's outputs are all in the output folder. The folder is listed once (a stat
- * per output was a tenth of a rebuild with nothing to do), and in the background, from the start
- * of the build: the listing waits on the disk while the sources are read and hashed.
+ * Whether a statement's outputs are all in the output folder. For a whole build the folder is
+ * listed once (a stat per output was a tenth of a rebuild with nothing to do), and in the
+ * background, from the start of the build: the listing waits on the disk while the sources are
+ * read and hashed.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -14,6 +16,11 @@ export function listOutputs(outDir: string): Promise<ReadonlySet<string>> {
 /** Whether every file of a list is in the listing. */
 export function presentIn(listed: ReadonlySet<string>): (outputs: readonly string[]) => boolean {
   return (outputs) => outputs.every((f) => listed.has(f));
+}
+
+/** For a build of a few statements: each of their outputs looked up (listing a thousand folders would take longer). */
+export function presentOnDisk(outDir: string): (outputs: readonly string[]) => boolean {
+  return (outputs) => outputs.every((f) => existsSync(path.join(outDir, f)));
 }
 
 async function listFiles(dir: string, prefix: string): Promise<string[]> {

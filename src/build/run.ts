@@ -28,7 +28,7 @@ import { writeAtomic, WriteError } from '../write/write-atomic.ts';
 import { createJobCompleter } from './complete-job.ts';
 import { buildInputs, sharedTemplateFiles, statementKeys, type KeyOptions } from './keys.ts';
 import { makeStatements } from './make-statements.ts';
-import { listOutputs, presentIn } from './outputs-present.ts';
+import { listOutputs, presentIn, presentOnDisk } from './outputs-present.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { planBuild } from './plan.ts';
 import { publish } from './publish.ts';
@@ -100,10 +100,10 @@ export async function runBuild(root: string, options: BuildOptions): Promise<Bui
 
 async function buildLocked(root: string, outDir: string, formats: OutputFormat[], options: BuildOptions, browser: BrowserOwner): Promise<BuildResult> {
   const launchedBefore = browser.launched;
-  const listed = listOutputs(outDir);
   const keyOptions = { formats: formats.map((f) => f.name), strict: options.strict ?? false };
   // Only a whole build records its inputs (a build of some paths reads only those: watch mode's rebuilds).
   const whole = options.paths.length === 0;
+  const listed = whole ? listOutputs(outDir) : undefined;
   // Each source is read once: the inputs' hash, the parse and the keys see the same bytes.
   const reads = readOnce();
   const [previous, inputs] = await Promise.all([
@@ -160,8 +160,8 @@ interface PrepareInput {
   keyOptions: KeyOptions;
   project: Project;
   reads: ReadOnce;
-  /** The files in the output folder as the build found them. */
-  listed: Promise<ReadonlySet<string>>;
+  /** The files in the output folder as a whole build found them. */
+  listed: Promise<ReadonlySet<string>> | undefined;
 }
 
 /** The templates loaded, the shared assets written, the plan made, and what the site and the statements are made with. */
@@ -179,7 +179,7 @@ async function prepare(input: PrepareInput, result: BuildResult) {
   const keyOf = statementKeys(root, project.templates, input.keyOptions, input.reads);
   const plan = planBuild({
     statements: sources.statements, failed: sources.failed, kinds: new Set(project.templates.keys()), previous: previous?.statements ?? {}, force: options.force ?? false, keyOf,
-    present: presentIn(await input.listed),
+    present: input.listed ? presentIn(await input.listed) : presentOnDisk(outDir),
     exists: sources.exists,
   });
   result.upToDate = plan.upToDate;

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promoteWarning } from '../report/diagnostic.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { loadStatements, type LoadedStatements } from '../sources/load-statements.ts';
+import { loadStatements, STATEMENTS_DIR, type LoadedStatements } from '../sources/load-statements.ts';
+import { treeFiles } from '../util/hash.ts';
 import type { Statement } from '../sources/statement.ts';
 import { foldersTaken, withPublishedTranslations } from '../site/published-set.ts';
 import type { ReadOnce } from '../util/read-once.ts';
@@ -28,7 +29,8 @@ export async function readSources(root: string, outDir: string, options: { paths
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined, reads);
   // A build of some statements keeps the others: their sources are still there.
   const found = new Set(loaded.files);
-  const exists = (file: string) => found.has(file) || (options.paths.length > 0 && existsSync(path.join(root, file)));
+  const onDisk = sourcesOnDisk(root);
+  const exists = (file: string) => found.has(file) || (options.paths.length > 0 && (onDisk().has(file) || existsSync(path.join(root, file))));
   const entries = previous?.statements ?? {};
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   diagnostics.push(...foldersTaken(loaded.statements, entries, exists));
@@ -36,4 +38,14 @@ export async function readSources(root: string, outDir: string, options: { paths
   const proofs = new Set(loaded.statements.filter((s) => s.proof).map((s) => s.file));
   const failed = new Set(loaded.files.filter((f) => !proofs.has(f) && diagnostics.some((d) => d.file === f && d.severity === 'error')));
   return { loaded, statements: withPublishedTranslations(loaded.statements, entries, exists), diagnostics, failed, exists };
+}
+
+/**
+ * The regular files under statements/, listed once when first asked for: a build of some
+ * statements asks whether each published source is still there (a lookup per source took a
+ * quarter of a rebuild in watch mode). What the listing lacks (a link) is looked up.
+ */
+function sourcesOnDisk(root: string): () => ReadonlySet<string> {
+  let listed: Set<string> | undefined;
+  return () => (listed ??= new Set(treeFiles([path.join(root, STATEMENTS_DIR)]).map((f) => path.relative(root, f).split(path.sep).join('/'))));
 }
