@@ -170,12 +170,11 @@ async function prepare(input: PrepareInput, result: BuildResult) {
   const templatesDir = path.join(root, TEMPLATES_DIR);
   const assets = buildAssets([...project.templates.values(), ...(project.newsroom ? [project.newsroom] : [])], project.fontFaces(), project.logo);
   // Shared assets first: content-hashed, so a file already there is the same file, and writing
-  // a new one never disturbs a published page.
-  for (const asset of assets.files) {
-    if (existsSync(path.join(outDir, asset.path))) continue;
-    await writeAtomic(outDir, asset.path, asset.content);
-    result.files++;
-  }
+  // a new one never disturbs a published page. Side by side: a hundred fonts written one after
+  // another took a third of a second.
+  const missing = assets.files.filter((asset) => !existsSync(path.join(outDir, asset.path)));
+  await Promise.all(missing.map((asset) => writeAtomic(outDir, asset.path, asset.content)));
+  result.files += missing.length;
   const keyOf = statementKeys(root, project.templates, input.keyOptions, input.reads);
   const plan = planBuild({
     statements: sources.statements, failed: sources.failed, kinds: new Set(project.templates.keys()), previous: previous?.statements ?? {}, force: options.force ?? false, keyOf,
