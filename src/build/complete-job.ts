@@ -6,6 +6,7 @@
  * prints are staged inside the output folder (their relative asset URLs resolve there) and
  * removed at the end. A statement any of whose formats fails has none of its outputs written.
  */
+import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserJob, Output, OutputFormat, Rendered, Views } from '../formats/index.ts';
@@ -16,7 +17,8 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { STATEMENTS_DIR } from '../sources/load-statements.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
-import { writeAtomic } from '../write/write-atomic.ts';
+import { outputPath } from '../write/output-path.ts';
+import { toWriteError, writeAtomic } from '../write/write-atomic.ts';
 import { madeWhileRendering, type RenderedJob } from './render-job.ts';
 
 export const PRINT_STAGING = '.clarion-print';
@@ -53,6 +55,8 @@ interface Sink {
   diagnostics: Diagnostic[];
   failed: string[];
   allowedRoots: string[];
+  /** Whether the staging folder was made. */
+  staging?: boolean;
 }
 
 export function createJobCompleter(ctx: CompleteContext): JobCompleter {
@@ -145,7 +149,16 @@ async function completeJob(ctx: CompleteContext, sink: Sink, job: RenderedJob, p
 function browserJob(ctx: CompleteContext, sink: Sink, printer: BrowserPrinter, s: Statement): BrowserJob {
   return {
     printer,
-    stage: (html, suffix) => writeAtomic(ctx.outDir, `${PRINT_STAGING}/${s.folder}${suffix ? `.${suffix}` : ''}.html`, html),
+    stage: (html, suffix) => {
+      // A folder the pages may load from: it is there before a job names it (the document itself
+      // is written only if a page must load it from its file).
+      if (!sink.staging) makeFolder(path.join(ctx.outDir, PRINT_STAGING));
+      sink.staging = true;
+      const relative = `${PRINT_STAGING}/${s.folder}${suffix ? `.${suffix}` : ''}.html`;
+      let written: Promise<unknown> | undefined;
+      const write = async () => void (await (written ??= writeAtomic(ctx.outDir, relative, html)));
+      return { htmlFile: outputPath(ctx.outDir, relative), staged: { html, write } };
+    },
     allowedRoots: sink.allowedRoots,
     ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
     label: s.file,
@@ -158,6 +171,14 @@ function blocked(s: Statement, warnings: readonly string[], diagnostics: Diagnos
     const url = /^blocked request to (https?:\S+?)…? \(/.exec(warning)?.[1];
     if (url && s.body.includes(url)) continue;
     diagnostics.push({ file: s.file, line: 1, column: 1, severity: 'warning', rule: 'pdf-blocked-request', message: warning, hint: 'use images stored beside the statement; the PDF is printed without network access' });
+  }
+}
+
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw toWriteError(folder, error);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import type { Organization } from '../sources/schema.ts';
 import type { Statement } from '../sources/statement.ts';
 import type { BrowserPrinter } from '../print/printer.ts';
+import type { Staged } from '../print/page-pool.ts';
 import type { WordDocument } from './docx/word-document.ts';
 
 /** The renderings of a statement that formats are made from (formats/views.ts makes them). */
@@ -36,8 +37,12 @@ export interface Output {
 /** What a format the browser makes is given: the printer, and a place to stage the page it prints. */
 export interface BrowserJob {
   printer: BrowserPrinter;
-  /** Writes the page into the build's staging folder (as deep as the statement's own page, so its relative URLs resolve alike); returns its path. */
-  stage(html: string, suffix?: string): Promise<string>;
+  /**
+   * A place for the page in the build's staging folder (as deep as the statement's own page, so
+   * its relative URLs resolve alike), written there only if a browser page must load it from the
+   * file (print/page-pool.ts).
+   */
+  stage(html: string, suffix?: string): { htmlFile: string; staged: Staged };
   /** What the page may load: the build's assets, its staging folder, statements/. */
   allowedRoots: string[];
   timeoutMs?: number;

@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { blockReason } from './block-reason.ts';
 
+/** A document's text, and how to write it to its file when a page must load it from there. */
+export interface Staged {
+  html: string;
+  write(): Promise<void>;
+}
+
 /** A page of the pool, with what its request filter needs to know about the job it prints. */
 export interface PooledPage {
   page: Page;
@@ -38,14 +44,16 @@ export async function openPage(browser: Browser): Promise<PooledPage> {
  * Loads the document into the page. 'load' waits for images and stylesheets (the job then waits
  * for the fonts). A page already showing a document of the same folder takes the next one in
  * place (relative URLs resolve the same way): a navigation costs Chromium more than printing a
- * short document does.
+ * short document does. A staged document is written to its file only when the page navigates to it.
  */
-export async function showDocument(pooled: PooledPage, documentUrl: string): Promise<void> {
+export async function showDocument(pooled: PooledPage, documentUrl: string, staged?: Staged): Promise<void> {
   const { page } = pooled;
   const folder = new URL('.', documentUrl).href;
   if (pooled.folder === folder) {
-    await page.setContent(await readFile(fileURLToPath(documentUrl), 'utf8'), { waitUntil: 'load', timeout: 0 });
+    const html = staged ? staged.html : await readFile(fileURLToPath(documentUrl), 'utf8');
+    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
   } else {
+    await staged?.write();
     pooled.folder = undefined;
     await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
     pooled.folder = folder;

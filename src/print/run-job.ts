@@ -10,6 +10,7 @@ import { firstLine } from '../util/first-line.ts';
 import { limiter } from '../util/limiter.ts';
 import { blockReason, realRoots } from './block-reason.ts';
 import { ChromiumCrash, PrintError } from './print-error.ts';
+import type { Staged } from './page-pool.ts';
 import { runOnPage, type PageDocument, type PageTask } from './run-on-page.ts';
 import type { Session, Sessions } from './sessions.ts';
 
@@ -19,6 +20,12 @@ export interface PageJob {
   label: string;
   /** Absolute path of a self-contained HTML that references CSS, fonts and images by relative file: URLs. */
   htmlFile: string;
+  /**
+   * Its text and how to write it there, when the caller holds it: a page already showing a
+   * document of that folder takes the text in place, and the file is written only for a page
+   * that must load it (page-pool.ts). Without it, the file is there already.
+   */
+  staged?: Staged;
   /** Absolute folders: only file: URLs inside these (and data: URLs) may load. */
   allowedRoots: string[];
   /** Default: the printer's timeout. */
@@ -33,9 +40,15 @@ export function jobRunner(sessions: Sessions, options: { concurrency: number; ti
     const timeoutMs = job.timeoutMs ?? options.timeoutMs;
     const roots = realRoots(job.allowedRoots);
     const url = pathToFileURL(job.htmlFile).href;
-    const why = blockReason(url, roots);
-    if (why) throw new PrintError(job.label, `cannot ${task.verb} ${job.htmlFile}: ${why}`);
-    const run = () => withOneRetry(sessions, task, { url, roots }, timeoutMs);
+    const refuse = () => {
+      const why = blockReason(url, roots);
+      if (why) throw new PrintError(job.label, `cannot ${task.verb} ${job.htmlFile}: ${why}`);
+    };
+    // A staged document is checked when it is written for a page to load; taken in place, it
+    // loads from no file, and resolves its URLs in a folder whose document passed the check.
+    const staged = job.staged && { html: job.staged.html, write: () => job.staged!.write().then(refuse) };
+    if (!staged) refuse();
+    const run = () => withOneRetry(sessions, task, { url, roots, ...(staged ? { staged } : {}) }, timeoutMs);
     return task.pool === 'capture' ? run() : runLimited(run);
   };
 }

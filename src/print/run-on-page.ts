@@ -4,7 +4,7 @@
  * progress can only be cut short by closing its page.
  */
 import type { Page } from 'puppeteer';
-import { openPage, showDocument, type PooledPage } from './page-pool.ts';
+import { openPage, showDocument, type PooledPage, type Staged } from './page-pool.ts';
 import { ChromiumCrash, duration, PrintError } from './print-error.ts';
 import type { Session } from './sessions.ts';
 
@@ -26,6 +26,7 @@ export interface PageTask<T> {
 export interface PageDocument {
   url: string;
   roots: string[];
+  staged?: Staged;
 }
 
 export async function runOnPage<T>(session: Session, task: PageTask<T>, document: PageDocument, timeoutMs: number): Promise<{ result: T; warnings: string[] }> {
@@ -68,7 +69,7 @@ async function onPooledPage<T>(session: Session, task: PageTask<T>, document: Pa
     page.on('error', onError);
     pooled.job = { roots: document.roots, warnings };
     if (task.prepare) await task.prepare(page);
-    await showDocument(pooled, document.url);
+    await showDocument(pooled, document.url, document.staged);
     const result = await task.run(page);
     page.off('error', onError);
     if (task.reset) await task.reset(page);

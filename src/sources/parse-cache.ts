@@ -33,6 +33,8 @@ const entries = new Map<string, Entry>();
 const onDisk = new Map<string, string>();
 /** Per output folder: the entries its cache file holds, as this process last read or wrote them. */
 const heldOnDisk = new Map<string, Map<string, Entry>>();
+/** The bytes each entry read from a cache file was serialized to: written again as they are. */
+const serialized = new WeakMap<Entry, Uint8Array>();
 
 /** Template sources that compiled, by hash: those read from a cache file, and those this process compiled or met. */
 const compiledOnDisk = new Set<string>();
@@ -83,6 +85,7 @@ export async function loadParseCache(outDir: string): Promise<void> {
       if (typeof entry?.key !== 'string' || typeof entry.result !== 'object') continue;
       if (!entries.has(item[0])) entries.set(item[0], entry as Entry);
       held.set(item[0], entry as Entry);
+      serialized.set(entry as Entry, item[1]);
     }
     heldOnDisk.set(outDir, held);
   } catch {
@@ -123,7 +126,7 @@ export async function parseCacheToWrite(outDir: string, files: readonly string[]
   // The very entries the file holds (a build that parsed nothing): nothing to serialize.
   const held = heldOnDisk.get(outDir);
   if (soundOnDisk.get(outDir) === sound && held?.size === keep.length && keep.every(([file, entry]) => held.get(file) === entry)) return undefined;
-  const bytes = serialize({ header: await header(), entries: keep.map(([file, entry]) => [file, serialize(entry)]), compiled: compiledHashes, manifest });
+  const bytes = serialize({ header: await header(), entries: keep.map(([file, entry]) => [file, serialized.get(entry) ?? serialize(entry)]), compiled: compiledHashes, manifest });
   if (onDisk.get(outDir) === hashParts([bytes])) return undefined;
   return bytes;
 }

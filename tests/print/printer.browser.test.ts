@@ -129,6 +129,30 @@ describe('printing', () => {
     expect(Buffer.compare(first.pdf, third)).toBe(0);
   });
 
+  it('writes a staged document only for a page that must load it; a page showing its folder takes the text in place', async () => {
+    await mkdir(path.join(dir, 'staged'), { recursive: true });
+    const writes: string[] = [];
+    const staged = (name: string): PdfJob => {
+      const htmlFile = path.join(dir, 'staged', `${name}.html`);
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><p>Staged ${name}</p></body></html>`;
+      const write = async () => void (writes.push(name), await writeFile(htmlFile, html));
+      return { label: `statements/${name}.md`, htmlFile, staged: { html, write }, allowedRoots: [path.join(dir, 'staged')], paper: 'A4', metadata };
+    };
+    // No page shows the folder yet: the first is written and loaded; the next, printed on the
+    // page it leaves, is taken in place.
+    const first = await printer.print(staged('first'));
+    const second = await printer.print(staged('second'));
+    expect(writes).toEqual(['first']);
+    expect(readdirSync(path.join(dir, 'staged'))).toEqual(['first.html']);
+    expect((await readPdf(first.pdf)).text.trim()).toBe('Staged first');
+    expect((await readPdf(second.pdf)).text.trim()).toBe('Staged second');
+    // Written where the job may not load from, it is refused once written, before it loads.
+    await mkdir(path.join(dir, 'staged-elsewhere'), { recursive: true });
+    const elsewhere = { ...staged('third'), htmlFile: path.join(dir, 'staged-elsewhere', 'third.html') };
+    elsewhere.staged = { html: elsewhere.staged!.html, write: () => writeFile(elsewhere.htmlFile, elsewhere.staged!.html) };
+    await expect(printer.print(elsewhere)).rejects.toThrow(/cannot print .*third\.html: outside the folders allowed when printing/);
+  });
+
   it('prints several jobs at once', async () => {
     const jobs = await Promise.all([1, 2, 3, 4].map((n) => fixture(`many-${n}`, `<p>Statement number ${n}</p>`)));
     const results = await Promise.all(jobs.map((job) => printer.print(job)));

@@ -13,8 +13,7 @@ export const card: OutputFormat = {
   files: (s) => [`${s.folder}/card.png`],
   async render({ statement, views, browser }) {
     if (views.card === undefined || !browser) return { outputs: [] };
-    const htmlFile = await browser.stage(views.card, 'card');
-    const shot = await browser.printer.screenshot({ label: browser.label, htmlFile, allowedRoots: browser.allowedRoots, ...CARD_SIZE, ...(browser.timeoutMs ? { timeoutMs: browser.timeoutMs } : {}) });
+    const shot = await browser.printer.screenshot({ label: browser.label, ...browser.stage(views.card, 'card'), allowedRoots: browser.allowedRoots, ...CARD_SIZE, ...(browser.timeoutMs ? { timeoutMs: browser.timeoutMs } : {}) });
     return { outputs: [{ path: `${statement.folder}/card.png`, content: shot.png }], warnings: shot.warnings };
   },
 };

@@ -20,7 +20,7 @@ export const pdf: OutputFormat = {
     const { printPdf } = await import('./print-pdf.ts');
     const printed = await printPdf(browser.printer, {
       label: browser.label,
-      htmlFile: await browser.stage(printableLinks(views.print, pageUrl)),
+      ...browser.stage(printableLinks(views.print, pageUrl)),
       allowedRoots: browser.allowedRoots,
       paper: organization.paper,
       ...(browser.timeoutMs ? { timeoutMs: browser.timeoutMs } : {}),
