@@ -33,6 +33,8 @@ export interface PublishInput {
   sources: readonly string[];
   /** The inputs of the build, recorded when it has no failures. */
   inputs: string;
+  /** The hashes of the template sources the build compiled (the parse cache keeps them). */
+  compiled: readonly string[];
   failed: ReadonlySet<string>;
   diagnostics: readonly Diagnostic[];
 }
@@ -63,7 +65,7 @@ export async function publish(input: PublishInput, result: BuildResult): Promise
   // A whole build's statements make the whole cache (a build of some statements would drop the
   // others), with the hash of the manifest it writes from checked entries.
   const checked = manifestHash(text);
-  const cache = input.whole ? await parseCacheToWrite(outDir, [...input.sources], checked) : undefined;
+  const cache = input.whole ? await parseCacheToWrite(outDir, [...input.sources], { compiled: input.compiled, manifest: checked }) : undefined;
   if (cache) {
     // Only a cache: a build that cannot write it is no slower next time than without it.
     await writeAtomic(outDir, PARSE_CACHE_FILE, cache).then(() => parseCacheWritten(outDir, cache, checked), () => {});

@@ -143,6 +143,7 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
   await publish({
     outDir, previous, manifest: ready.manifest, made: done.made, keyOf: ready.keyOf, unpublished: ready.unpublished, site: ready.site, ahead, force: options.force ?? false,
     whole, sources: sources.loaded.files, inputs, failed, diagnostics: result.diagnostics,
+    compiled: [...project.templates.values(), ...(project.newsroom ? [project.newsroom] : [])].flatMap((set) => set.compiled),
   }, result);
   result.failed = [...failed].sort();
   result.kept = keptOf(result.failed, ready.manifest.statements);

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type CDPSession } from 'puppeteer';
 import { firstLine } from '../util/first-line.ts';
 import { killGroup, killProcessesUsing, processesUsing } from './chromium-processes.ts';
 import { headlessMode } from './find-chromium.ts';
@@ -32,6 +32,11 @@ export const chromiumArgs: readonly string[] = [
 export interface Chromium {
   browser: Browser;
   userDataDir: string;
+  /**
+   * A DevTools session with the browser itself, which opens pages that draw no frames, when the
+   * browser can (Chromium's headless shell): print pages are opened so (page-pool.ts).
+   */
+  frameless?: CDPSession;
 }
 
 /** How long Chromium may take to start. */
@@ -57,7 +62,8 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
   const watch = watchStart(userDataDir);
   try {
     const browser = await Promise.race([launching, watch.failed]);
-    return { browser, userDataDir };
+    const frameless = headlessMode(executablePath) === 'shell' ? await browser.target().createCDPSession().catch(() => undefined) : undefined;
+    return { browser, userDataDir, ...(frameless ? { frameless } : {}) };
   } catch (error) {
     // A launch that settles after all is closed at once.
     void launching.then((late) => late.close(), () => {});

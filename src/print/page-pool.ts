@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, CDPSession, Page } from 'puppeteer';
 import { blockReason } from './block-reason.ts';
 
 /** A document's text, and how to write it to its file when a page must load it from there. */
@@ -21,9 +21,16 @@ export interface PooledPage {
   folder?: string;
 }
 
-/** A new page that runs no JavaScript and loads only what its current job allows (nothing between jobs). */
-export async function openPage(browser: Browser): Promise<PooledPage> {
-  const page = await browser.newPage();
+/**
+ * A new page that runs no JavaScript and loads only what its current job allows (nothing between
+ * jobs). A print page draws no frames where the browser can open it so (`frameless`, a session
+ * with the browser itself, made at launch: launch-chromium.ts): Chromium
+ * otherwise renders a page it shows sixty times a second, which a print never looks at, and that
+ * took a third of the machine's time per PDF (the PDF's bytes are the same). A page for
+ * screenshots needs its frames.
+ */
+export async function openPage(browser: Browser, frameless?: CDPSession): Promise<PooledPage> {
+  const page = (frameless && (await framelessPage(browser, frameless).catch(() => undefined))) || (await browser.newPage());
   const pooled: PooledPage = { page };
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
@@ -58,6 +65,19 @@ export async function showDocument(pooled: PooledPage, documentUrl: string, stag
     await page.goto(documentUrl, { waitUntil: 'load', timeout: 0 });
     pooled.folder = folder;
   }
+}
+
+let opened = 0;
+
+/** A page whose frames only DevTools would ask for (begin-frame control); undefined if Chromium opens none. */
+async function framelessPage(browser: Browser, control: CDPSession): Promise<Page | undefined> {
+  // Named by a URL of its own, to be found among the browser's targets.
+  const url = `about:blank#print-${++opened}`;
+  const found = browser.waitForTarget((target) => target.url() === url, { timeout: 30_000 });
+  // A page that is never opened is never found: that wait fails quietly.
+  found.catch(() => {});
+  await control.send('Target.createTarget', { url, enableBeginFrameControl: true });
+  return (await (await found).page()) ?? undefined;
 }
 
 function shorten(url: string): string {

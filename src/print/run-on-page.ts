@@ -58,7 +58,7 @@ export async function runOnPage<T>(session: Session, task: PageTask<T>, document
 /** Runs the task on a page from the pool (or a new one), and puts the page back if it is still good. */
 async function onPooledPage<T>(session: Session, task: PageTask<T>, document: PageDocument, warnings: Set<string>, stop: AbortController): Promise<T> {
   const idle = task.pool === 'capture' ? session.idleCapture : session.idle;
-  const pooled: PooledPage = idle.pop() ?? (await openPage(session.browser));
+  const pooled: PooledPage = idle.pop() ?? (await openPage(session.browser, task.pool === 'capture' ? undefined : session.frameless));
   const { page } = pooled;
   const closePage = () => void page.close().catch(() => {});
   stop.signal.addEventListener('abort', closePage);

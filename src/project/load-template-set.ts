@@ -22,6 +22,8 @@ export interface TemplateSet {
   styles: Record<string, string>;
   /** Every file the kind's outputs depend on, for content hashing. */
   files: string[];
+  /** The hashes of its template sources, all of which compiled (the parse cache keeps them for the next build). */
+  compiled: string[];
 }
 
 export class TemplateError extends Error {
@@ -79,12 +81,13 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
   registerHelpers(env);
   const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const files: string[] = [];
+  const compiled: string[] = [];
   const compile = (file: string, noEscape: boolean): Render => {
     const source = readFileSync(file, 'utf8');
     files.push(file);
     const options = { noEscape, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])), preventIndent: true };
     try {
-      check(env, source, options);
+      compiled.push(check(env, source, options));
     } catch (error) {
       throw toTemplateError(rel(file), error);
     }
@@ -107,7 +110,7 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
       const source = readFileSync(file, 'utf8');
       files.push(file);
       try {
-        check(env, source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) });
+        compiled.push(check(env, source, { knownHelpersOnly: true, knownHelpers: Object.fromEntries(HELPER_NAMES.map((h) => [h, true])) }));
       } catch (error) {
         throw toTemplateError(rel(file), error);
       }
@@ -132,7 +135,7 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
     styles[entry] = readFileSync(file, 'utf8');
     files.push(file);
   }
-  return { name, dir, templates, styles, files: files.sort() };
+  return { name, dir, templates, styles, files: files.sort(), compiled: [...new Set(compiled)].sort() };
 }
 
 /**
@@ -140,11 +143,12 @@ function compileTemplateSet(root: string, templatesDir: string, name: string, re
  * with their line. A source that compiled before with the same options (the parse cache
  * remembers it, for the same code) compiles again: it is not checked twice.
  */
-function check(env: typeof Handlebars, source: string, options: CompileOptions): void {
+function check(env: typeof Handlebars, source: string, options: CompileOptions): string {
   const hash = hashParts(['template', JSON.stringify(options), source]);
-  if (compiledBefore(hash)) return;
+  if (compiledBefore(hash)) return hash;
   env.precompile(source, options);
   rememberCompiled(hash);
+  return hash;
 }
 
 function toTemplateError(file: string, error: unknown): TemplateError {

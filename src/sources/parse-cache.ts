@@ -112,20 +112,21 @@ export function checkedManifest(outDir: string): string | undefined {
 }
 
 /**
- * The cache file's new content, holding the entries of `files`, the templates compiled in this
- * process and the hash of the manifest the build writes, or undefined when the file already holds
- * exactly that (a build with nothing to do writes nothing).
+ * The cache file's new content, holding the entries of `files`, the hashes of the build's
+ * template sources (all compiled) and the hash of the manifest it writes, or undefined when the
+ * file already holds exactly that (a build with nothing to do writes nothing).
  */
-export async function parseCacheToWrite(outDir: string, files: readonly string[], manifest?: string): Promise<Uint8Array | undefined> {
+export async function parseCacheToWrite(outDir: string, files: readonly string[], sound: { compiled?: readonly string[]; manifest?: string } = {}): Promise<Uint8Array | undefined> {
+  const { manifest } = sound;
   const keep = [...files].sort().flatMap((file) => {
     const entry = entries.get(file);
     return entry && mayKeep(entry.result) ? [[file, entry] as const] : [];
   });
-  const compiledHashes = [...compiledNow].sort();
-  const sound = JSON.stringify([compiledHashes, manifest]);
+  const compiledHashes = [...new Set(sound.compiled ?? [])].sort();
+  const soundNow = JSON.stringify([compiledHashes, manifest]);
   // The very entries the file holds (a build that parsed nothing): nothing to serialize.
   const held = heldOnDisk.get(outDir);
-  if (soundOnDisk.get(outDir) === sound && held?.size === keep.length && keep.every(([file, entry]) => held.get(file) === entry)) return undefined;
+  if (soundOnDisk.get(outDir) === soundNow && held?.size === keep.length && keep.every(([file, entry]) => held.get(file) === entry)) return undefined;
   const bytes = serialize({ header: await header(), entries: keep.map(([file, entry]) => [file, serialized.get(entry) ?? serialize(entry)]), compiled: compiledHashes, manifest });
   if (onDisk.get(outDir) === hashParts([bytes])) return undefined;
   return bytes;

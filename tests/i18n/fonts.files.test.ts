@@ -63,7 +63,7 @@ describe('loadFontFaces', () => {
   });
 
   it('puts the new fonts into the stylesheets as assets', () => {
-    const assets = buildAssets([{ name: 'k', dir: '', templates: {}, styles: { 'style.css': 'body{}' }, files: [] }], faces, undefined);
+    const assets = buildAssets([{ name: 'k', dir: '', templates: {}, styles: { 'style.css': 'body{}' }, files: [], compiled: [] }], faces, undefined);
     const css = String(assets.files.find((f) => f.path.endsWith('.css'))!.content);
     expect(css).toMatch(/font-family: 'Noto Nastaliq Urdu';[^}]*src: url\(fonts\/noto-nastaliq-urdu-arabic-400-normal\.[0-9a-f]{10}\.woff2\)/);
     expect(assets.files.filter((f) => f.path.startsWith('assets/fonts/'))).toHaveLength(faces.length);

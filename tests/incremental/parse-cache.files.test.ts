@@ -161,6 +161,19 @@ describe('what the cache remembers as sound', () => {
     expect((await runBuild(dir, options)).built.map((b) => b.file)).toEqual(['statements/a.md']);
   });
 
+  it('holds the templates of its own build only, whatever else the process built before', async () => {
+    const other = await project();
+    const template = path.join(other, 'templates/press-release/text.hbs');
+    await writeFile(template, `${await readFile(template, 'utf8')}\n{{! another project's template }}\n`);
+    await runBuild(other, options);
+    const after = await project();
+    await runBuild(after, options);
+    forgetParseCache();
+    const fresh = await project();
+    await runBuild(fresh, options);
+    expect((await readFile(cacheFile(after))).equals(await readFile(cacheFile(fresh)))).toBe(true);
+  });
+
   it('checks a template again once it is edited', async () => {
     const dir = await project();
     await runBuild(dir, options);

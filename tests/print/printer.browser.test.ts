@@ -9,9 +9,14 @@ import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promis
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdf, type PdfJob } from '../../src/formats/pdf/print-pdf.ts';
 import type { PdfMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
+import { stampMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
+import { findChromium, headlessMode } from '../../src/print/find-chromium.ts';
+import { closeChromium, launchChromium } from '../../src/print/launch-chromium.ts';
+import { openPage, showDocument, type PooledPage } from '../../src/print/page-pool.ts';
 import { PrintError } from '../../src/print/print-error.ts';
 import { launchPrinter, type BrowserPrinter, type Printer } from '../../src/print/printer.ts';
 import { CLOCK_TICKS, rendererTicks } from '../support/processes.ts';
@@ -151,6 +156,24 @@ describe('printing', () => {
     const elsewhere = { ...staged('third'), htmlFile: path.join(dir, 'staged-elsewhere', 'third.html') };
     elsewhere.staged = { html: elsewhere.staged!.html, write: () => writeFile(elsewhere.htmlFile, elsewhere.staged!.html) };
     await expect(printer.print(elsewhere)).rejects.toThrow(/cannot print .*third\.html: outside the folders allowed when printing/);
+  });
+
+  it('prints on pages that draw no frames (in the headless shell), to the same bytes as on a page that draws them', async () => {
+    const job = await fixture('frameless', release);
+    const chromium = await launchChromium(findChromium());
+    try {
+      const print = async (pooled: PooledPage) => {
+        pooled.job = { roots: job.allowedRoots, warnings: new Set() };
+        await showDocument(pooled, pathToFileURL(job.htmlFile).href);
+        return stampMetadata(await pooled.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true }), metadata);
+      };
+      const framed = await print(await openPage(chromium.browser));
+      const frameless = await openPage(chromium.browser, chromium.frameless);
+      expect(frameless.page.url()).toMatch(headlessMode(findChromium()) === 'shell' ? /^about:blank#print-\d+$/ : /^about:blank$/);
+      expect(Buffer.compare(await print(frameless), framed)).toBe(0);
+    } finally {
+      await closeChromium(chromium);
+    }
   });
 
   it('prints several jobs at once', async () => {
