@@ -60,13 +60,8 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
   const mediaWritten = new Set<string>();
   let files = 0;
   let progress = 0;
-  // The first statement is made alone: its outputs appear early, while the browser is still
-  // cold, instead of sharing it with the next ones (then IN_FLIGHT at once).
-  const room = gate(1);
-  const leave = () => {
-    room.release();
-    room.resize(IN_FLIGHT);
-  };
+  const room = inFlight();
+  const leave = room.leave;
 
   const write = async (outputs: readonly Output[]) => {
     for (const output of outputs) {
@@ -102,13 +97,7 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
     const fresh = outcome.media.filter((image) => !mediaWritten.has(image.path));
     for (const image of fresh) mediaWritten.add(image.path);
     await write(fresh);
-    const early = new Set<string>();
-    if (ctx.writeEarly) {
-      // Watch mode: the page and the text appear at once; the PDF follows when it is printed.
-      const first = outcome.job.made.flatMap(([, outputs]) => outputs);
-      for (const output of first) await writeAtomic(ctx.outDir, output.path, output.content);
-      for (const output of first) early.add(output.path);
-    }
+    const early = ctx.writeEarly ? await writeFirst(ctx.outDir, outcome.job) : new Set<string>();
     const media = outcome.mediaSources.map((m) => path.relative(ctx.root, m).split(path.sep).join('/'));
     const finishing = finish(outcome.job, media, early).finally(leave);
     // Heard through `done`; when rendering stops first (Ctrl-C), nobody waits for it.
@@ -132,4 +121,29 @@ export function makeStatements(statements: readonly Statement[], ctx: MakeContex
   rendering.catch(() => {});
   done.catch(() => {});
   return { rendered: rendering, done };
+}
+
+/**
+ * The first statement is made alone: its outputs appear early, while the browser is still cold,
+ * instead of sharing it with the next ones (then IN_FLIGHT at once).
+ */
+function inFlight(): { enter: () => Promise<void>; leave: () => void } {
+  const room = gate(1);
+  return {
+    enter: room.enter,
+    leave: () => {
+      room.release();
+      room.resize(IN_FLIGHT);
+    },
+  };
+}
+
+/** Watch mode: the page and the text appear at once; the PDF follows when it is printed. */
+async function writeFirst(outDir: string, job: RenderedJob): Promise<Set<string>> {
+  const early = new Set<string>();
+  for (const output of job.made.flatMap(([, outputs]) => outputs)) {
+    await writeAtomic(outDir, output.path, output.content);
+    early.add(output.path);
+  }
+  return early;
 }

@@ -24,10 +24,9 @@ export interface PooledPage {
 /**
  * A new page that runs no JavaScript and loads only what its current job allows (nothing between
  * jobs). A print page draws no frames where the browser can open it so (`frameless`, a session
- * with the browser itself, made at launch: launch-chromium.ts): Chromium
- * otherwise renders a page it shows sixty times a second, which a print never looks at, and that
- * took a third of the machine's time per PDF (the PDF's bytes are the same). A page for
- * screenshots needs its frames.
+ * with the browser itself made at launch, launch-chromium.ts): Chromium otherwise renders a page
+ * it shows sixty times a second, which a print never looks at, and that took a third of the
+ * machine's time per PDF (the PDF's bytes are the same). A page for screenshots needs its frames.
  */
 export async function openPage(browser: Browser, frameless?: CDPSession): Promise<PooledPage> {
   const page = (frameless && (await framelessPage(browser, frameless).catch(() => undefined))) || (await browser.newPage());
