@@ -63,10 +63,14 @@ function printTask(job: PrintJob): PageTask<Uint8Array> {
   return {
     label: job.label,
     verb: 'print',
-    run: (page) =>
-      // page.pdf() waits for document.fonts.ready in puppeteer's isolated world, which works
-      // with JavaScript disabled.
-      page.pdf({
+    run: async (page) => {
+      // A print page that draws no frames (page-pool.ts) lays itself out only when asked: laid
+      // out now, it asks for the fonts its text uses, and page.pdf() waits for them (it awaits
+      // document.fonts.ready in puppeteer's isolated world, which works with JavaScript
+      // disabled, as this evaluation does). Without it, the fonts loaded while Chromium laid out
+      // the print, and a line could be placed a fraction of a point apart from one build to the next.
+      await page.evaluate('void document.documentElement.getBoundingClientRect()');
+      return page.pdf({
         format: job.paper,
         preferCSSPageSize: true,
         printBackground: true,
@@ -75,6 +79,7 @@ function printTask(job: PrintJob): PageTask<Uint8Array> {
         displayHeaderFooter: false,
         waitForFonts: true,
         timeout: 0,
-      }),
+      });
+    },
   };
 }

@@ -2,7 +2,8 @@
  * What the text layer needs to know of a page's fonts: how many bytes a character code takes, each
  * code's advance width, the font's name, and what its ToUnicode map says each code is.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib';
+import { decodeStream } from './decode-stream.ts';
 import { latin1 } from './content-stream.ts';
 
 export interface FontInfo {
@@ -81,7 +82,7 @@ export function readToUnicode(context: PDFContext, value: PDFObject | undefined)
   const map = new Map<number, string>();
   const stream = lookup(context, value, PDFRawStream);
   if (!stream) return map;
-  const text = latin1(decodePDFRawStream(stream).decode());
+  const text = latin1(decodeStream(stream));
   const utf16 = (hex: string) => {
     const units = (hex.match(/.{1,4}/g) ?? []).map((h) => parseInt(h.padEnd(4, '0'), 16));
     return String.fromCharCode(...units);

@@ -13,7 +13,8 @@
  * Pages without right-to-left text are left as they are, byte for byte. The same PDF gives the
  * same bytes: nothing depends on the clock or on chance.
  */
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { decodeStream } from './decode-stream.ts';
 import { parseContent, type Operation } from './content-stream.ts';
 import { cmap, embedLayerFont, LayerEncoding, layerWidth } from './layer-font.ts';
 import { layerCells } from './layer-line.ts';
@@ -189,7 +190,7 @@ function pageContent(doc: PDFDocument, page: PDFPage): Uint8Array {
   const contents = page.node.get(PDFName.of('Contents'));
   const resolved = contents instanceof PDFRef ? doc.context.lookup(contents) : contents;
   const streams = resolved instanceof PDFArray ? resolved.asArray().map((ref) => doc.context.lookup(ref)) : [resolved];
-  const parts = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream).map((s) => Buffer.from(decodePDFRawStream(s).decode()));
+  const parts = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream).map((s) => Buffer.from(decodeStream(s)));
   // Separate streams of one page are one content stream split anywhere between tokens.
   return new Uint8Array(Buffer.concat(parts.flatMap((p, i) => (i ? [Buffer.from('\n'), p] : [p]))));
 }
