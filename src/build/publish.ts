@@ -64,8 +64,8 @@ export async function publish(input: PublishInput, result: BuildResult): Promise
   const text = serializeManifest(manifest);
   // A whole build's statements make the whole cache (a build of some statements would drop the
   // others), with the hash of the manifest it writes from checked entries.
-  const checked = manifestHash(text);
-  const cache = input.whole ? await parseCacheToWrite(outDir, [...input.sources], { compiled: input.compiled, manifest: checked }) : undefined;
+  const checked = input.whole ? manifestHash(text) : undefined;
+  const cache = input.whole ? await parseCacheToWrite(outDir, [...input.sources], { compiled: input.compiled, ...(checked ? { manifest: checked } : {}) }) : undefined;
   if (cache) {
     // Only a cache: a build that cannot write it is no slower next time than without it.
     await writeAtomic(outDir, PARSE_CACHE_FILE, cache).then(() => parseCacheWritten(outDir, cache, checked), () => {});
