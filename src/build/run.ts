@@ -117,7 +117,7 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
   // once, while the statements are read and rendered: the first PDF need not wait for it.
   const prints = formats.some((f) => f.browser) && !options.naive;
   if (prints && whole && (options.force || previous?.inputs !== inputs)) void browser.start().catch(() => {});
-  const sources = await readSources(root, outDir, options, previous, reads);
+  const sources = await readSources(root, options, previous, reads);
   const result = emptyResult(sources.diagnostics);
   result.wordCounts = sources.loaded.statements.flatMap((s) => kindNamed(s.kind).summary?.(s) ?? []);
   const organization = sources.loaded.organization;

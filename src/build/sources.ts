@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promoteWarning } from '../report/diagnostic.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { loadStatements, STATEMENTS_DIR, type LoadedStatements } from '../sources/load-statements.ts';
-import { treeFiles } from '../util/hash.ts';
+import { findSources } from '../sources/find-sources.ts';
 import type { Statement } from '../sources/statement.ts';
 import { foldersTaken, withPublishedTranslations } from '../site/published-set.ts';
 import type { ReadOnce } from '../util/read-once.ts';
@@ -25,12 +25,15 @@ export interface Sources {
   exists(file: string): boolean;
 }
 
-export async function readSources(root: string, outDir: string, options: { paths: readonly string[]; strict?: boolean; force?: boolean }, previous: Manifest | undefined, reads: ReadOnce): Promise<Sources> {
+export async function readSources(root: string, options: { paths: readonly string[]; strict?: boolean }, previous: Manifest | undefined, reads: ReadOnce): Promise<Sources> {
   const loaded = await loadStatements(root, options.paths.length ? options.paths : undefined, reads);
   // A build of some statements keeps the others: their sources are still there.
   const found = new Set(loaded.files);
-  const onDisk = sourcesOnDisk(root);
-  const exists = (file: string) => found.has(file) || (options.paths.length > 0 && (onDisk().has(file) || existsSync(path.join(root, file))));
+  // A build of some statements asks whether each published source is still there: the sources a
+  // whole build would find, listed once (a lookup per source took a quarter of a rebuild in
+  // watch mode); what the listing lacks (a refused link) is looked up.
+  const onDisk = options.paths.length > 0 ? new Set(await findSources(root, [STATEMENTS_DIR])) : found;
+  const exists = (file: string) => found.has(file) || (options.paths.length > 0 && (onDisk.has(file) || existsSync(path.join(root, file))));
   const entries = previous?.statements ?? {};
   const diagnostics = options.strict ? loaded.diagnostics.map(promoteWarning) : [...loaded.diagnostics];
   diagnostics.push(...foldersTaken(loaded.statements, entries, exists));
@@ -40,12 +43,3 @@ export async function readSources(root: string, outDir: string, options: { paths
   return { loaded, statements: withPublishedTranslations(loaded.statements, entries, exists), diagnostics, failed, exists };
 }
 
-/**
- * The regular files under statements/, listed once when first asked for: a build of some
- * statements asks whether each published source is still there (a lookup per source took a
- * quarter of a rebuild in watch mode). What the listing lacks (a link) is looked up.
- */
-function sourcesOnDisk(root: string): () => ReadonlySet<string> {
-  let listed: Set<string> | undefined;
-  return () => (listed ??= new Set(treeFiles([path.join(root, STATEMENTS_DIR)]).map((f) => path.relative(root, f).split(path.sep).join('/'))));
-}
