@@ -28,6 +28,18 @@ export const chromiumArgs: readonly string[] = [
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
+/**
+ * What a page drawn only when DevTools asks (the headless shell's begin-frame control, for share
+ * cards) needs for its one frame to be complete: every compositing stage run before drawing
+ * (raster included), images decoded in that raster, and no wait for new content.
+ */
+export const frameControlArgs: readonly string[] = [
+  '--run-all-compositor-stages-before-draw',
+  '--disable-new-content-rendering-timeout',
+  '--disable-threaded-animation',
+  '--disable-checker-imaging',
+];
+
 /** A running Chromium and the profile folder it was started with (removed when it closes). */
 export interface Chromium {
   browser: Browser;
@@ -56,7 +68,7 @@ export async function launchChromium(executablePath: string): Promise<Chromium> 
     handleSIGTERM: false,
     handleSIGHUP: false,
     userDataDir,
-    args: [...chromiumArgs],
+    args: [...chromiumArgs, ...(headlessMode(executablePath) === 'shell' ? frameControlArgs : [])],
   });
   // Puppeteer's launch never settles if Chromium dies at some moments of its start: watch for that.
   const watch = watchStart(userDataDir);

@@ -19,18 +19,25 @@ export interface PooledPage {
   job?: { roots: string[]; warnings: Set<string> };
   /** The folder (file: URL) of the document the page shows: the next one from there is swapped in without a navigation. */
   folder?: string;
+  /**
+   * A page that draws a frame only when asked (begin-frame control), and the DevTools session
+   * that asks: a screenshot of it is the frame it draws (take-screenshot.ts).
+   */
+  frames?: CDPSession;
 }
 
 /**
  * A new page that runs no JavaScript and loads only what its current job allows (nothing between
- * jobs). A print page draws no frames where the browser can open it so (`frameless`, a session
- * with the browser itself made at launch, launch-chromium.ts): Chromium otherwise renders a page
- * it shows sixty times a second, which a print never looks at, and that took a third of the
- * machine's time per PDF (the PDF's bytes are the same). A page for screenshots needs its frames.
+ * jobs). A page draws no frames of its own where the browser can open it so (`frameless`, a
+ * session with the browser itself made at launch, launch-chromium.ts): Chromium otherwise renders
+ * a page it shows sixty times a second, which a print never looks at, and that took a third of
+ * the machine's time per PDF (the PDF's bytes are the same); a screenshot asks for the one frame
+ * it needs.
  */
 export async function openPage(browser: Browser, frameless?: CDPSession): Promise<PooledPage> {
-  const page = (frameless && (await framelessPage(browser, frameless).catch(() => undefined))) || (await browser.newPage());
-  const pooled: PooledPage = { page };
+  const controlled = frameless && (await framelessPage(browser, frameless).catch(() => undefined));
+  const page = controlled || (await browser.newPage());
+  const pooled: PooledPage = { page, ...(controlled ? { frames: await controlled.createCDPSession() } : {}) };
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {

@@ -14,8 +14,8 @@ export interface PageTask<T> {
   /** Words its errors: "could not be printed", "did not finish capturing". */
   verb: 'print' | 'capture';
   /** Before the document is loaded (e.g. the viewport). */
-  prepare?: (page: Page) => Promise<void>;
-  run: (page: Page) => Promise<T>;
+  prepare?: (page: Page, pooled: PooledPage) => Promise<void>;
+  run: (page: Page, pooled: PooledPage) => Promise<T>;
   /** Puts the page back as the pool expects it; a page whose reset fails is closed. */
   reset?: (page: Page) => Promise<void>;
   /** The pages it runs on: those of prints, or those kept for screenshots. */
@@ -58,7 +58,7 @@ export async function runOnPage<T>(session: Session, task: PageTask<T>, document
 /** Runs the task on a page from the pool (or a new one), and puts the page back if it is still good. */
 async function onPooledPage<T>(session: Session, task: PageTask<T>, document: PageDocument, warnings: Set<string>, stop: AbortController): Promise<T> {
   const idle = task.pool === 'capture' ? session.idleCapture : session.idle;
-  const pooled: PooledPage = idle.pop() ?? (await openPage(session.browser, task.pool === 'capture' ? undefined : session.frameless));
+  const pooled: PooledPage = idle.pop() ?? (await openPage(session.browser, session.frameless));
   const { page } = pooled;
   const closePage = () => void page.close().catch(() => {});
   stop.signal.addEventListener('abort', closePage);
@@ -68,9 +68,9 @@ async function onPooledPage<T>(session: Session, task: PageTask<T>, document: Pa
     const onError = () => stop.abort(new ChromiumCrash('the page crashed'));
     page.on('error', onError);
     pooled.job = { roots: document.roots, warnings };
-    if (task.prepare) await task.prepare(page);
+    if (task.prepare) await task.prepare(page, pooled);
     await showDocument(pooled, document.url, document.staged);
-    const result = await task.run(page);
+    const result = await task.run(page, pooled);
     page.off('error', onError);
     if (task.reset) await task.reset(page);
     reusable = !stop.signal.aborted;

@@ -7,12 +7,17 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../src/formats/pdf/print-pdf.ts';
 import type { PdfMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
+import { findChromium, headlessMode } from '../../src/print/find-chromium.ts';
+import { closeChromium, launchChromium } from '../../src/print/launch-chromium.ts';
+import { openPage, showDocument, type PooledPage } from '../../src/print/page-pool.ts';
 import { PrintError } from '../../src/print/print-error.ts';
 import { launchPrinter, type BrowserPrinter } from '../../src/print/printer.ts';
+import { captureTask } from '../../src/print/take-screenshot.ts';
 import { nuCheck } from '../support/nu-check.ts';
 import { fontNames, readPdf } from '../support/read-pdf.ts';
 import { englishSource, urduSource, writeCard, writePrint } from './render-card.ts';
@@ -151,6 +156,29 @@ describe('screenshots', () => {
       } finally {
         await other.close();
       }
+    }
+  });
+
+  it('are the same bytes from a page that draws its own frames and from one asked for a frame (the headless shell)', async () => {
+    const chromium = await launchChromium(findChromium());
+    try {
+      const capture = async (pooled: PooledPage, htmlFile: string) => {
+        const task = captureTask(path.basename(htmlFile), WIDTH, HEIGHT);
+        pooled.job = { roots: [dir], warnings: new Set() };
+        await task.prepare!(pooled.page, pooled);
+        await showDocument(pooled, pathToFileURL(htmlFile).href);
+        return Buffer.from(await task.run(pooled.page, pooled));
+      };
+      const framed = await openPage(chromium.browser);
+      const asked = await openPage(chromium.browser, chromium.frameless);
+      expect(framed.frames).toBeUndefined();
+      expect(asked.frames !== undefined).toBe(headlessMode(findChromium()) === 'shell');
+      for (const [card, expected] of [[ur, urdu], [en, first]] as const) {
+        expect(await capture(framed, card.htmlFile)).toEqual(Buffer.from(expected));
+        expect(await capture(asked, card.htmlFile)).toEqual(Buffer.from(expected));
+      }
+    } finally {
+      await closeChromium(chromium);
     }
   });
 
