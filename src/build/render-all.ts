@@ -55,31 +55,50 @@ export async function renderAll(
     return;
   }
   let next = 0;
+  // Each result is handled as it comes. The first failure (Ctrl-C among them) stops the sending
+  // and is thrown once every handling has settled, as the loop above would throw it; no failure is
+  // left unhandled (which would end the process).
   const handling: Promise<void>[] = [];
-  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: setup }));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= statements.length) return resolve();
-              const id = next++;
-              admit().then(() => worker.postMessage({ id, statement: statements[id] }), reject);
-            };
-            worker.on('message', ({ id, result }: { id: number; result: RenderResult }) => {
-              handling.push(onResult(statements[id]!, result));
-              send();
-            });
-            worker.once('error', reject);
-            // After the last statement, this settles nothing: the promise is already resolved.
-            worker.once('exit', (code) => reject(new Error(`a render worker stopped (exit code ${code})`)));
-            send();
-          }),
-      ),
+  let failure: { error: unknown } | undefined;
+  let stop: (error: unknown) => void = () => {};
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => {});
+  const handle = (work: Promise<void>) =>
+    handling.push(
+      work.catch((error: unknown) => {
+        failure ??= { error };
+        stop(error);
+      }),
     );
-    await Promise.all(handling);
+  const workers = Array.from({ length: threads }, () => new Worker(workerScript, { workerData: setup }));
+  const feeding = Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const send = () => {
+            if (failure || next >= statements.length) return resolve();
+            const id = next++;
+            admit().then(() => worker.postMessage({ id, statement: statements[id] }), reject);
+          };
+          worker.on('message', ({ id, result }: { id: number; result: RenderResult }) => {
+            handle(onResult(statements[id]!, result));
+            send();
+          });
+          worker.once('error', reject);
+          // After the last statement, this settles nothing: the promise is already resolved.
+          worker.once('exit', (code) => reject(new Error(`a render worker stopped (exit code ${code})`)));
+          send();
+        }),
+    ),
+  );
+  // Once stopped, the workers that are terminated below reject it: nobody listens any more.
+  feeding.catch(() => {});
+  try {
+    await Promise.race([stopped, feeding]);
   } finally {
+    // Stopped or failed, the statements already handed over still settle before the workers go.
+    await Promise.all(handling);
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  if (failure) throw failure.error;
 }
