@@ -79,11 +79,19 @@ let opened = 0;
 async function framelessPage(browser: Browser, control: CDPSession): Promise<Page | undefined> {
   // Named by a URL of its own, to be found among the browser's targets.
   const url = `about:blank#print-${++opened}`;
-  const found = browser.waitForTarget((target) => target.url() === url, { timeout: 30_000 });
+  // Chromium gone (killed, crashed) opens nothing: stop waiting then, not after the timeout.
+  let closed = () => {};
+  const gone = new Promise<never>((_, reject) => (closed = () => reject(new Error('Chromium closed before the page opened'))));
+  browser.on('disconnected', closed);
+  const found = Promise.race([browser.waitForTarget((target) => target.url() === url, { timeout: 30_000 }), gone]);
   // A page that is never opened is never found: that wait fails quietly.
   found.catch(() => {});
-  await control.send('Target.createTarget', { url, enableBeginFrameControl: true });
-  return (await (await found).page()) ?? undefined;
+  try {
+    await control.send('Target.createTarget', { url, enableBeginFrameControl: true });
+    return (await (await found).page()) ?? undefined;
+  } finally {
+    browser.off('disconnected', closed);
+  }
 }
 
 function shorten(url: string): string {

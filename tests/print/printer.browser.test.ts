@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { CDPSession } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdf, type PdfJob } from '../../src/formats/pdf/print-pdf.ts';
 import type { PdfMetadata } from '../../src/formats/pdf/stamp-metadata.ts';
@@ -171,6 +172,25 @@ describe('printing', () => {
       const frameless = await openPage(chromium.browser, chromium.frameless);
       expect(frameless.page.url()).toMatch(headlessMode(findChromium()) === 'shell' ? /^about:blank#print-\d+$/ : /^about:blank$/);
       expect(Buffer.compare(await print(frameless), framed)).toBe(0);
+    } finally {
+      await closeChromium(chromium);
+    }
+  });
+
+  it.runIf(headlessMode(findChromium()) === 'shell')('stops opening a page that draws no frames as soon as Chromium goes, whatever the wait for it', async () => {
+    const chromium = await launchChromium(findChromium());
+    try {
+      const { browser } = chromium;
+      // The page asked for never shows up, as when Chromium dies at that moment, and no timer ends the wait.
+      browser.waitForTarget = () => new Promise(() => {});
+      const control = {
+        send: async () => {
+          browser.process()!.kill('SIGKILL');
+          return {};
+        },
+      } as unknown as CDPSession;
+      await expect(openPage(browser, control)).rejects.toThrow();
+      expect(browser.connected).toBe(false);
     } finally {
       await closeChromium(chromium);
     }
