@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const COMPILED_DIR = path.join(root, 'node_modules', '.cache', 'clarion');
 const STAMP = 'sources.json';
-const EXTERNAL = ['puppeteer', 'puppeteer-core', 'pdfjs-dist', '@napi-rs/canvas', 'esbuild', 'tsx'];
+const EXTERNAL = ['puppeteer', 'pdfjs-dist', '@napi-rs/canvas', 'esbuild', 'tsx'];
 
 /** Every file under src/, with package.json and any `extra` files of the root, sorted. */
 function sourceFiles(from, extra = []) {
@@ -80,9 +80,10 @@ export async function compile(dir = COMPILED_DIR) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Dependencies are bundled too (loading one file is much faster than hundreds), except those
-    // that find files of their own at run time: the browser driver (its configuration loader reads
-    // .puppeteerrc.cjs relative to its own module), pdf.js and its canvas.
+    // Dependencies are bundled too (loading one file is much faster than hundreds), the browser
+    // driver (puppeteer-core) among them, except those that find files of their own at run time:
+    // puppeteer's configuration loader (.puppeteerrc.cjs; it names the browser cache, looked up
+    // only when the machine has no Chromium), pdf.js and its canvas.
     external: EXTERNAL,
     // Bundled CommonJS modules call require() for Node's own modules.
     banner: { js: "import { createRequire as __clarionRequire } from 'node:module'; const require = __clarionRequire(import.meta.url);" },

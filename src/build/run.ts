@@ -114,9 +114,13 @@ async function buildLocked(root: string, outDir: string, formats: OutputFormat[]
     whole ? buildInputs(root, keyOptions, reads) : '',
   ]);
   // When a source of the PDFs changed since the last build without failures, Chromium starts at
-  // once, while the statements are read and rendered: the first PDF need not wait for it.
+  // once, while the statements are read and rendered: the first PDF need not wait for it. The code
+  // that drives it is loaded first, which the parsing would hold back.
   const prints = formats.some((f) => f.browser) && !options.naive;
-  if (prints && whole && (options.force || previous?.inputs !== inputs)) void browser.start().catch(() => {});
+  if (prints && whole && (options.force || previous?.inputs !== inputs)) {
+    void browser.start().catch(() => {});
+    await browser.loaded();
+  }
   const sources = await readSources(root, options, previous, reads);
   const result = emptyResult(sources.diagnostics);
   result.wordCounts = sources.loaded.statements.flatMap((s) => kindNamed(s.kind).summary?.(s) ?? []);

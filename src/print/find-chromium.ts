@@ -5,8 +5,8 @@
  * it starts several times faster, and starting a browser is most of a one-statement rebuild.
  */
 import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import puppeteer from 'puppeteer';
 
 export const systemChromiumPaths: readonly string[] = [
   // The binary itself rather than /usr/bin's shell wrapper, so that the browser's process is ours to stop.
@@ -33,7 +33,7 @@ export class ChromiumNotFoundError extends Error {
  * `candidates` defaults to the system paths, then puppeteer's cache; tests pass their own list so
  * that the outcome does not depend on what this machine has installed.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = defaultCandidates()): string {
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates?: readonly string[]): string {
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
     if (isExecutableFile(fromEnv)) return fromEnv;
@@ -42,16 +42,20 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: r
         'Point it at a Chromium or Chrome executable, or unset it to let Clarion look in the usual places.',
     );
   }
-  const found = candidates.find(isExecutableFile);
+  // Puppeteer's cache is looked up (and puppeteer loaded) only when the machine has no Chromium.
+  const found = (candidates ?? systemChromiumPaths).find(isExecutableFile) ?? (candidates ? undefined : cachedChromiums().find(isExecutableFile));
   if (found) return found;
+  const looked = candidates ?? [...systemChromiumPaths, ...cachedChromiums()];
   throw new ChromiumNotFoundError(
-    `Clarion prints PDFs with Chromium, but found none (looked at ${candidates.join(', ')}). ` +
+    `Clarion prints PDFs with Chromium, but found none (looked at ${looked.join(', ')}). ` +
       'Install it with `apt-get install -y chromium-headless-shell` (Debian, as root; `chromium` works too) or ' +
       '`npx puppeteer browsers install chrome`, or set PUPPETEER_EXECUTABLE_PATH to the executable of a browser you already have.',
   );
 }
 
-function defaultCandidates(): string[] {
+/** Where puppeteer's cache would hold a headless shell or a Chromium. */
+function cachedChromiums(): string[] {
+  const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer').default;
   const cached: string[] = [];
   for (const headless of ['shell', true] as const) {
     try {
@@ -60,7 +64,7 @@ function defaultCandidates(): string[] {
       // puppeteer cannot name a cache path (unknown platform): the system paths are all there is.
     }
   }
-  return [...systemChromiumPaths, ...cached];
+  return cached;
 }
 
 function isExecutableFile(file: string): boolean {

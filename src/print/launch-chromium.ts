@@ -5,7 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type CDPSession } from 'puppeteer';
+// The driver without puppeteer's own configuration loader, bundled with the rest when compiled
+// (scripts/compile.mjs): loaded from one file, it is ready sooner for the build's first PDF.
+import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
 import { firstLine } from '../util/first-line.ts';
 import { killGroup, killProcessesUsing, processesUsing } from './chromium-processes.ts';
 import { headlessMode } from './find-chromium.ts';
