@@ -42,10 +42,13 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates?: 
         'Point it at a Chromium or Chrome executable, or unset it to let Clarion look in the usual places.',
     );
   }
-  // Puppeteer's cache is looked up (and puppeteer loaded) only when the machine has no Chromium.
-  const found = (candidates ?? systemChromiumPaths).find(isExecutableFile) ?? (candidates ? undefined : cachedChromiums().find(isExecutableFile));
+  const found = (candidates ?? systemChromiumPaths).find(isExecutableFile);
   if (found) return found;
-  const looked = candidates ?? [...systemChromiumPaths, ...cachedChromiums()];
+  // Puppeteer's cache is looked in (and puppeteer loaded) only when the machine has no Chromium.
+  const cached = candidates ? [] : cachedChromiums();
+  const inCache = cached.find(isExecutableFile);
+  if (inCache) return inCache;
+  const looked = [...(candidates ?? systemChromiumPaths), ...cached];
   throw new ChromiumNotFoundError(
     `Clarion prints PDFs with Chromium, but found none (looked at ${looked.join(', ')}). ` +
       'Install it with `apt-get install -y chromium-headless-shell` (Debian, as root; `chromium` works too) or ' +
